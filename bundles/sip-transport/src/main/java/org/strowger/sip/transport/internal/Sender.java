@@ -1,0 +1,239 @@
+package org.strowger.sip.transport.internal;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.strowger.sip.message.api.SipMessage;
+import org.strowger.sip.message.api.SipRequest;
+import org.strowger.sip.message.api.SipResponse;
+import org.strowger.sip.message.api.Via;
+import org.strowger.sip.transport.api.Flow;
+import org.strowger.sip.transport.api.SipTransportException;
+import org.strowger.sip.transport.api.Transport;
+
+/** Outbound: RFC 3261 §18.1.1 for requests, §18.2.2 / RFC 3581 §4 for responses, connection reuse. */
+final class Sender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+
+    /** RFC 3261 §18.1.1: larger requests go over a congestion-controlled transport when the path MTU is unknown. */
+    static final int UDP_SIZE_LIMIT = 1300;
+
+    private final IoGroups io;
+    private final Listeners listeners;
+    private final ConnectionTable connections;
+    private final StreamPipeline pipeline;
+    private final Tracer tracer;
+    private final Observers observers;
+    private final LocalRoutes routes = new LocalRoutes();
+    private final ConcurrentMap<InetSocketAddress, CompletableFuture<Connection>> connecting = new ConcurrentHashMap<>();
+
+    Sender(IoGroups io, Listeners listeners, ConnectionTable connections, StreamPipeline pipeline, Tracer tracer,
+            Observers observers) {
+        this.io = io;
+        this.listeners = listeners;
+        this.connections = connections;
+        this.pipeline = pipeline;
+        this.tracer = tracer;
+        this.observers = observers;
+    }
+
+    CompletionStage<Flow> sendRequest(SipRequest request, InetSocketAddress destination, Transport transport) {
+        try {
+            if (request == null || destination == null || transport == null) {
+                throw new SipTransportException("request, destination and transport are required");
+            }
+            if (destination.isUnresolved()) {
+                throw new SipTransportException("destination " + destination + " is unresolved; resolve it first (RFC 3263)");
+            }
+            if (request.topVia() == null) {
+                throw new SipTransportException("request has no Via: the caller adds its Via with a branch first");
+            }
+            InetAddress ip = destination.getAddress();
+            if (transport == Transport.UDP) {
+                Listener udp = listeners.forSending(Transport.UDP, ip);
+                if (udp == null) {
+                    throw new SipTransportException("no UDP listener can reach " + Flow.format(destination));
+                }
+                setSentBy(request, udp, Transport.UDP, ip);
+                byte[] bytes = request.encode();
+                Listener tcp = bytes.length > UDP_SIZE_LIMIT ? listeners.forSending(Transport.TCP, ip) : null;
+                if (tcp == null) {
+                    return writeUdp(udp, request, bytes, destination);
+                }
+                LOG.debug("request of {} bytes to {} switched from UDP to TCP (RFC 3261 §18.1.1)", bytes.length,
+                        Flow.format(destination));
+                return sendTcpRequest(request, destination, tcp).handle((flow, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(flow);
+                    }
+                    LOG.debug("TCP to {} failed ({}), sending the request over UDP", Flow.format(destination), failure.toString());
+                    setSentBy(request, udp, Transport.UDP, ip);
+                    return writeUdp(udp, request, request.encode(), destination);
+                }).thenCompose(stage -> stage);
+            }
+            Listener tcp = listeners.forSending(Transport.TCP, ip);
+            if (tcp == null) {
+                throw new SipTransportException("no TCP listener can reach " + Flow.format(destination));
+            }
+            return sendTcpRequest(request, destination, tcp);
+        } catch (SipTransportException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e instanceof SipTransportException ? e
+                    : new SipTransportException("cannot send request: " + e.getMessage(), e));
+        }
+    }
+
+    private CompletionStage<Flow> sendTcpRequest(SipRequest request, InetSocketAddress destination, Listener tcp) {
+        return connection(destination, tcp).thenCompose(c -> {
+            setSentBy(request, c.listener, Transport.TCP, destination.getAddress());
+            return writeTcp(c, request);
+        });
+    }
+
+    /** RFC 3261 §18.1.1: the transport inserts sent-by (and the transport actually used) into the top Via. */
+    private void setSentBy(SipRequest request, Listener listener, Transport transport, InetAddress destination) {
+        Via top = request.topVia();
+        Via rewritten = new Via(top.protocolName(), top.protocolVersion(), transport.name(),
+                listener.sentByHost(destination, routes), listener.sentByPort(), top.params());
+        request.setTopVia(rewritten);
+    }
+
+    CompletionStage<Flow> sendResponse(SipResponse response, Flow requestFlow) {
+        try {
+            if (response == null || requestFlow == null) {
+                throw new SipTransportException("response and request flow are required");
+            }
+            Via top = response.topVia();
+            if (top == null) {
+                throw new SipTransportException("response has no Via");
+            }
+            ResponseRouting.Target target = ResponseRouting.route(top, requestFlow);
+            if (requestFlow.transport() == Transport.TCP) {
+                Connection c = target.connectionId() > 0 ? connections.byId(target.connectionId()) : null;
+                if (c == null) {
+                    c = connections.byRemote(target.address());
+                }
+                if (c != null) {
+                    return writeTcp(c, response);
+                }
+                Listener tcp = listeners.forSending(Transport.TCP, target.address().getAddress());
+                if (tcp == null) {
+                    throw new SipTransportException("connection of the request is closed and no TCP listener can reach "
+                            + Flow.format(target.address()));
+                }
+                return connection(target.address(), tcp).thenCompose(conn -> writeTcp(conn, response));
+            }
+            Listener udp = listeners.udpAt(requestFlow.local());
+            if (udp == null) {
+                udp = listeners.forSending(Transport.UDP, target.address().getAddress());
+            }
+            if (udp == null) {
+                throw new SipTransportException("no UDP listener for " + requestFlow);
+            }
+            return writeUdp(udp, response, response.encode(), target.address());
+        } catch (SipTransportException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e instanceof SipTransportException ? e
+                    : new SipTransportException("cannot send response: " + e.getMessage(), e));
+        }
+    }
+
+    /** Writes on a given connection (framing error answers, which must precede the close). */
+    CompletionStage<Flow> sendOnConnection(SipResponse response, Connection connection) {
+        return writeTcp(connection, response);
+    }
+
+    private CompletionStage<Flow> writeUdp(Listener listener, SipMessage message, byte[] bytes, InetSocketAddress to) {
+        if (bytes.length > TransportSettings.MAX_DATAGRAM) {
+            listener.counters().sendFailures.increment();
+            return CompletableFuture.failedFuture(new SipTransportException(
+                    "message of " + bytes.length + " bytes does not fit in a UDP datagram"));
+        }
+        Channel channel = listener.channel;
+        Flow flow = new Flow(Transport.UDP, listener.localAddress(), to, 0);
+        CompletableFuture<Flow> done = new CompletableFuture<>();
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to))
+                .addListener(f -> completed(f.isSuccess(), f.cause(), listener, message, flow, done));
+        return done;
+    }
+
+    private CompletionStage<Flow> writeTcp(Connection c, SipMessage message) {
+        CompletableFuture<Flow> done = new CompletableFuture<>();
+        if (!c.channel.isWritable()) { // more than maxPendingBytesPerConnection queued: the peer does not read
+            c.listener.counters().dropped.increment();
+            done.completeExceptionally(new SipTransportException(c + " send queue full (maxPendingBytesPerConnection)"));
+            return done;
+        }
+        byte[] bytes = message.encode();
+        c.channel.writeAndFlush(Unpooled.wrappedBuffer(bytes))
+                .addListener(f -> completed(f.isSuccess(), f.cause(), c.listener, message, c.flow, done));
+        return done;
+    }
+
+    private void completed(boolean success, Throwable cause, Listener listener, SipMessage message, Flow flow,
+            CompletableFuture<Flow> done) {
+        if (!success) {
+            listener.counters().sendFailures.increment();
+            LOG.debug("listener={} flow={} send failed: {}", listener.name(), flow, String.valueOf(cause));
+            done.completeExceptionally(new SipTransportException("send to " + Flow.format(flow.remote()) + " failed", cause));
+            return;
+        }
+        listener.counters().messagesOut.increment();
+        tracer.sent(message, flow);
+        observers.sent(message, flow);
+        done.complete(flow);
+    }
+
+    /** An open connection to {@code remote} (RFC 5923 spirit: reuse), else a new one; concurrent callers share one connect. */
+    CompletableFuture<Connection> connection(InetSocketAddress remote, Listener listener) {
+        Connection open = connections.byRemote(remote);
+        if (open != null) {
+            return CompletableFuture.completedFuture(open);
+        }
+        CompletableFuture<Connection> mine = new CompletableFuture<>();
+        CompletableFuture<Connection> pending = connecting.putIfAbsent(remote, mine);
+        if (pending != null) {
+            return pending;
+        }
+        Bootstrap b = new Bootstrap()
+                .group(io.workers())
+                .channel(io.socketChannel())
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        pipeline.init(ch, listener, false);
+                    }
+                });
+        pipeline.options(b);
+        ChannelFuture f = b.connect(remote);
+        f.addListener(done -> {
+            connecting.remove(remote, mine);
+            if (!done.isSuccess()) {
+                listener.counters().sendFailures.increment();
+                mine.completeExceptionally(new SipTransportException("TCP connect to " + Flow.format(remote) + " failed",
+                        done.cause()));
+                return;
+            }
+            Connection c = connections.register(f.channel(), listener, false);
+            if (c == null) {
+                listener.counters().connectionsRefused.increment();
+                f.channel().close();
+                mine.completeExceptionally(new SipTransportException("TCP connection limit reached (maxConnections)"));
+                return;
+            }
+            LOG.debug("listener={} {} connected", listener.name(), c);
+            mine.complete(c);
+        });
+        return mine;
+    }
+}

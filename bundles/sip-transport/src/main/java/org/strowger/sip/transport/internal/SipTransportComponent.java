@@ -1,0 +1,124 @@
+package org.strowger.sip.transport.internal;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.strowger.platform.api.Clock;
+import org.strowger.platform.api.Metrics;
+import org.strowger.sip.message.api.SipRequest;
+import org.strowger.sip.message.api.SipResponse;
+import org.strowger.sip.transport.api.Flow;
+import org.strowger.sip.transport.api.ListenerInfo;
+import org.strowger.sip.transport.api.SipTrace;
+import org.strowger.sip.transport.api.SipTransport;
+import org.strowger.sip.transport.api.TraceFilter;
+import org.strowger.sip.transport.api.Transport;
+import org.strowger.sip.transport.spi.SipMessageHandler;
+import org.strowger.sip.transport.spi.SipMessageObserver;
+
+/**
+ * The shared SIP transport (PID {@code org.strowger.sip.transport}): owns the I/O threads and the
+ * connection table, publishes {@link SipTransport} and {@link SipTrace}, and hosts the listeners of
+ * {@link SipListenerComponent}. A configuration change restarts it, and with it every listener.
+ */
+@Component(configurationPid = TransportConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        service = {SipTransport.class, SipTrace.class, ListenerHost.class})
+@Designate(ocd = TransportConfig.class)
+public final class SipTransportComponent implements SipTransport, SipTrace, ListenerHost {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipTransportComponent.class);
+
+    private final TransportCore core;
+
+    @Activate
+    public SipTransportComponent(TransportConfig config, @Reference(name = "metrics") Metrics metrics) {
+        TransportSettings settings;
+        try {
+            settings = TransportSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}", e.getMessage());
+            throw e;
+        }
+        this.core = new TransportCore(settings, metrics, Clock.SYSTEM);
+        LOG.debug("sip transport started: {}", settings);
+    }
+
+    @Deactivate
+    void deactivate() {
+        core.close();
+        LOG.debug("sip transport stopped");
+    }
+
+    /** The upper layer: the highest-ranked handler; replaced live when a better one appears. */
+    @Reference(name = "handler", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindHandler(SipMessageHandler handler) {
+        core.setHandler(handler);
+        LOG.debug("sip message handler bound: {}", handler.getClass().getName());
+    }
+
+    void unbindHandler(SipMessageHandler handler) {
+        core.clearHandler(handler);
+    }
+
+    @Reference(name = "observer", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindObserver(SipMessageObserver observer) {
+        core.addObserver(observer);
+    }
+
+    void unbindObserver(SipMessageObserver observer) {
+        core.removeObserver(observer);
+    }
+
+    @Override
+    public CompletionStage<Flow> sendRequest(SipRequest request, InetSocketAddress destination, Transport transport) {
+        return core.sendRequest(request, destination, transport);
+    }
+
+    @Override
+    public CompletionStage<Flow> sendResponse(SipResponse response, Flow requestFlow) {
+        return core.sendResponse(response, requestFlow);
+    }
+
+    @Override
+    public List<ListenerInfo> listeners() {
+        return core.listeners();
+    }
+
+    @Override
+    public void enable(TraceFilter filter) {
+        core.tracer().enable(filter);
+    }
+
+    @Override
+    public void disable() {
+        core.tracer().disable();
+    }
+
+    @Override
+    public Optional<TraceFilter> current() {
+        return core.tracer().current();
+    }
+
+    @Override
+    public Listener open(ListenerSettings settings) {
+        return core.open(settings);
+    }
+
+    @Override
+    public void close(Listener listener) {
+        core.close(listener);
+    }
+}
