@@ -33,6 +33,8 @@ final class MessageScanner {
     private int failStatus;
     private String failReason;
     private boolean looksLikeRequest = true;
+    /** The start line begins with the ACK method (case-sensitive, RFC 3261 §7.1): never answered. */
+    private boolean ack;
     private final ArrayList<SipHeader> headers = new ArrayList<>(16);
 
     private SipMethod method;
@@ -59,7 +61,7 @@ final class MessageScanner {
     }
 
     private ParseResult failure() {
-        return ParseResult.failure(new ParseFailure(failStatus, failReason, looksLikeRequest, headers));
+        return ParseResult.failure(new ParseFailure(failStatus, failReason, looksLikeRequest, headers, ack));
     }
 
     ParseResult scan() {
@@ -112,6 +114,7 @@ final class MessageScanner {
             next++;
         }
         looksLikeRequest = !startsWithIgnoreCase(p, lineEnd, "SIP/");
+        ack = lineEnd - p >= 4 && b[p] == 'A' && b[p + 1] == 'C' && b[p + 2] == 'K' && b[p + 3] == ' ';
         if (lineEnd - p > config.maxLineLength()) {
             fail(looksLikeRequest ? StatusCodes.REQUEST_URI_TOO_LONG : StatusCodes.MESSAGE_TOO_LARGE,
                     "Start line longer than maxLineLength " + config.maxLineLength());
@@ -571,14 +574,16 @@ final class MessageScanner {
                 fail(StatusCodes.BAD_REQUEST, e.getMessage());
                 return;
             }
-            if (declared > config.maxBodySize()) {
-                fail(StatusCodes.REQUEST_ENTITY_TOO_LARGE, "Request Entity Too Large: Content-Length " + declared
-                        + " exceeds maxBodySize " + config.maxBodySize());
-                return;
-            }
+            // RFC 3261 §18.3: a Content-Length larger than the body received is a 400 whatever the limit
+            // (a datagram cannot carry more, and a stream framer only hands over complete frames)
             if (declared > available) {
                 fail(StatusCodes.BAD_REQUEST, "Bad Content-Length: " + declared + " exceeds the " + available
                         + " body bytes received");
+                return;
+            }
+            if (declared > config.maxBodySize()) {
+                fail(StatusCodes.REQUEST_ENTITY_TOO_LARGE, "Request Entity Too Large: Content-Length " + declared
+                        + " exceeds maxBodySize " + config.maxBodySize());
                 return;
             }
             length = (int) declared; // extra bytes after the body are discarded (RFC 3261 §18.3)

@@ -16,6 +16,7 @@ public final class ParseFailure {
     private final int statusCode;
     private final String reason;
     private final boolean request;
+    private final boolean ack;
     private final List<SipHeader> headers;
     private Optional<SipResponse> errorResponse;
 
@@ -27,6 +28,15 @@ public final class ParseFailure {
      *                   {@link #errorResponse()}; may be null
      */
     public ParseFailure(int statusCode, String reason, boolean request, List<SipHeader> headers) {
+        this(statusCode, reason, request, headers, false);
+    }
+
+    /**
+     * As {@link #ParseFailure(int, String, boolean, List)}, for a request whose start line names the
+     * ACK method: an ACK is never answered (RFC 3261 §17.1.1.3, §17.2.1), so it has no
+     * {@link #errorResponse()}.
+     */
+    public ParseFailure(int statusCode, String reason, boolean request, List<SipHeader> headers, boolean ack) {
         if (statusCode < 300 || statusCode > 699) {
             throw new IllegalArgumentException("a parse failure answers with an error status (300-699): " + statusCode);
         }
@@ -36,6 +46,7 @@ public final class ParseFailure {
         this.statusCode = statusCode;
         this.reason = sanitize(reason);
         this.request = request;
+        this.ack = request && ack;
         this.headers = headers == null ? List.of() : headers;
     }
 
@@ -63,11 +74,18 @@ public final class ParseFailure {
         return request;
     }
 
+    /** True when the start line is an ACK request (never answered). */
+    public boolean isAck() {
+        return ack;
+    }
+
     /**
      * The response to send: status code and {@link #reason()} as reason phrase, with Via (all, in
-     * order), From, To, Call-ID and CSeq copied (RFC 3261 §8.2.6.2; no To-tag is added). When a Via
-     * parses only leniently (malformed parameters), the top Via is sent in normalized form so the
-     * response can still be routed (§18.2.2). Empty for responses and when there is no usable Via.
+     * order), From, To, Call-ID and CSeq copied (RFC 3261 §8.2.6.2). A To without a tag gets one
+     * ("the UAS MUST add a tag", §8.2.6.2), derived from the request so that a retransmission gets
+     * the same tag. When a Via parses only leniently (malformed parameters), the top Via is sent in
+     * normalized form so the response can still be routed (§18.2.2). Empty for responses, for an ACK
+     * and when there is no usable Via.
      */
     public synchronized Optional<SipResponse> errorResponse() {
         if (errorResponse == null) {
@@ -77,7 +95,7 @@ public final class ParseFailure {
     }
 
     private Optional<SipResponse> buildErrorResponse() {
-        if (!request) {
+        if (!request || ack) {
             return Optional.empty();
         }
         List<String> vias = new ArrayList<>();
@@ -116,6 +134,7 @@ public final class ParseFailure {
         copy(response, HeaderNames.TO);
         copy(response, HeaderNames.CALL_ID);
         copy(response, HeaderNames.CSEQ);
+        response.addStatelessToTag();
         return Optional.of(response);
     }
 

@@ -108,8 +108,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** Appends a header field. @throws IllegalArgumentException for a non-token name or CR/LF in the value */
     public void addHeader(String name, String value) {
-        headers.add(checked(name, value));
-        invalidate();
+        SipHeader h = checked(name, value);
+        headers.add(h);
+        invalidate(h.name());
     }
 
     /** Inserts a header field before the first field of that name, or at the top when there is none. */
@@ -117,7 +118,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         SipHeader h = checked(name, value);
         int index = indexOf(h.name());
         headers.add(index < 0 ? 0 : index, h);
-        invalidate();
+        invalidate(h.name());
     }
 
     /** Replaces all fields of that name by one field at the position of the first (or appended). */
@@ -130,12 +131,13 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         } else {
             headers.add(index, h);
         }
-        invalidate();
+        invalidate(h.name());
     }
 
     public void removeHeader(String name) {
-        removeAll(HeaderTable.canonical(name));
-        invalidate();
+        String canonical = HeaderTable.canonical(name);
+        removeAll(canonical);
+        invalidate(canonical);
     }
 
     private void removeAll(String canonical) {
@@ -213,6 +215,20 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
     }
 
+    /**
+     * Forgets the typed value of one header only: each typed accessor reads just its own header, so
+     * editing Via (as the transport does to every request it receives, RFC 3261 §18.2.1) keeps the
+     * From, To, CSeq and Contact the parser already validated and cached.
+     */
+    private void invalidate(String canonical) {
+        int slot = slot(canonical);
+        if (slot >= 0) {
+            hot[slot] = null;
+        } else if (cache != null) {
+            cache.keySet().removeIf(k -> k.equalsIgnoreCase(canonical));
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private <T> T typed(String canonical, Function<SipMessage, T> parser) {
         int slot = slot(canonical);
@@ -277,7 +293,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             }
         }
         headers.set(index, new SipHeader(HeaderNames.VIA, replaced));
-        invalidate();
+        invalidate(HeaderNames.VIA);
     }
 
     /** Removes the top Via value (a proxy forwarding a response, RFC 3261 §16.7 step 3). */
@@ -293,7 +309,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         } else {
             headers.remove(index);
         }
-        invalidate();
+        invalidate(HeaderNames.VIA);
         return top;
     }
 

@@ -128,6 +128,13 @@ class SipParserTest {
     }
 
     @Test
+    void rfc3261_18_3_contentLengthBeyondTheDatagramIs400EvenAboveMaxBodySize() {
+        ParseFailure f = parse(INVITE.replace("Content-Length: 4", "Content-Length: 99999")).failure();
+        assertEquals(400, f.statusCode(), f::toString);
+        assertTrue(f.reason().contains("Content-Length"), f.reason());
+    }
+
+    @Test
     void codecConfigRejectsNonPositiveLimitsWithAnActionableMessage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SipCodecConfig(0, 1, 1, 1));
         assertTrue(e.getMessage().contains("maxMessageSize"));

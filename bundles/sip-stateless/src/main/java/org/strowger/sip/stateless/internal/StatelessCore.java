@@ -47,7 +47,7 @@ public final class StatelessCore implements SipMessageHandler {
     public StatelessCore(@Reference SipTransport transport, @Reference Metrics metrics,
             StatelessCoreConfig config) {
         this(transport, metrics, new StatelessResponder(list(config.allow()), list(config.accept()),
-                list(config.supported()), config.server().trim(), new StatelessTags()));
+                list(config.supported()), config.server().trim()));
     }
 
     StatelessCore(SipTransport transport, Metrics metrics, StatelessResponder responder) {

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.strowger.sip.message.api.NameAddr;
 import org.strowger.sip.message.api.SipMethod;
 import org.strowger.sip.message.api.SipRequest;
 import org.strowger.sip.message.api.SipResponse;
@@ -30,17 +29,14 @@ final class StatelessResponder {
     private final String supported;
     private final Set<String> supportedTags;
     private final String server;
-    private final StatelessTags tags;
 
-    StatelessResponder(List<String> allow, List<String> accept, List<String> supported, String server,
-            StatelessTags tags) {
+    StatelessResponder(List<String> allow, List<String> accept, List<String> supported, String server) {
         this.allow = String.join(", ", allow);
         this.accept = String.join(", ", accept);
         this.supported = String.join(", ", supported);
         this.supportedTags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         this.supportedTags.addAll(supported);
         this.server = server;
-        this.tags = tags;
     }
 
     Decision decide(SipRequest request) {
@@ -79,12 +75,9 @@ final class StatelessResponder {
 
     private SipResponse response(SipRequest request, int status) {
         SipResponse r = SipResponse.createFor(request, status);
-        NameAddr to = request.to();
         // RFC 3261 §8.2.6.2: a response without a To tag gets one; §8.2.7: stateless, so derived
-        // from the request.
-        if (to != null && to.tag() == null) {
-            r.setHeader("To", request.header("To") + ";tag=" + tags.tagFor(request));
-        }
+        // from the request and the same for its retransmissions.
+        r.addStatelessToTag();
         if (!server.isEmpty()) {
             r.addHeader("Server", server);
         }

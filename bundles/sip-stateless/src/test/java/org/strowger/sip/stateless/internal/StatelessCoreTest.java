@@ -84,7 +84,7 @@ class StatelessCoreTest {
     private final RecordingTransport transport = new RecordingTransport();
     private final MapMetrics metrics = new MapMetrics();
     private final StatelessCore core = new StatelessCore(transport, metrics, new StatelessResponder(
-            List.of("OPTIONS"), List.of("application/sdp"), List.of(), "Strowger", new StatelessTags(1)));
+            List.of("OPTIONS"), List.of("application/sdp"), List.of(), "Strowger"));
     private final Flow flow = new Flow(Transport.UDP, new InetSocketAddress("127.0.0.1", 5060),
             new InetSocketAddress("127.0.0.1", 5070), 0);
 

@@ -18,7 +18,7 @@ import org.strowger.sip.message.api.SipResponse;
 class StatelessResponderTest {
 
     private final StatelessResponder responder = new StatelessResponder(List.of("OPTIONS"),
-            List.of("application/sdp"), List.of("path"), "Strowger", new StatelessTags(42));
+            List.of("application/sdp"), List.of("path"), "Strowger");
 
     static SipRequest request(String method, String extraHeaders) {
         String text = method + " sip:strowger@127.0.0.1 SIP/2.0\r\n"

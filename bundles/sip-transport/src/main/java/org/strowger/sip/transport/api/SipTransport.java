@@ -22,7 +22,10 @@ public interface SipTransport {
      * (§18.1.1: "the client transport MUST insert a value of the sent-by field"): it rewrites the top
      * Via's transport and host:port to the listener the request leaves from, keeping its parameters.</li>
      * <li>UDP is switched to TCP when the encoded request is larger than 1300 bytes (path MTU unknown)
-     * and a TCP listener exists; if the TCP connection cannot be made the request goes over UDP.</li>
+     * and a TCP listener exists; if the TCP connection cannot be made the request goes over UDP (the
+     * datagram carries a UDP Via; the request object keeps the TCP Via of the first attempt).</li>
+     * <li>The Via is rewritten and the request encoded before this method returns; after that the
+     * transport never touches the request again, so the caller may reuse it at once.</li>
      * <li>TCP reuses an open connection to {@code destination} (inbound or outbound, RFC 5923 spirit),
      * else connects.</li>
      * </ul>

@@ -115,11 +115,11 @@ final class Receiver {
             tracer.unparsed(header, header.length, connection.flow, error.reason());
             if (parsed.isSuccess() && parsed.message() instanceof SipRequest request && !isAck(request)
                     && request.topVia() != null) {
-                answer = Responses.create(request, error.statusCode(), error.reason());
+                answer = statelessAnswer(request, error.statusCode(), error.reason());
             } else if (!parsed.isSuccess() && parsed.failure().isRequest()) {
                 // the header section has problems of its own; answer the framing error with what could be read
                 answer = parsed.failure().errorResponse().filter(r -> !answersAck(r))
-                        .map(r -> Responses.create(r, error.statusCode(), error.reason())).orElse(null);
+                        .map(r -> statelessAnswer(r, error.statusCode(), error.reason())).orElse(null);
             }
         }
         if (answer == null) {
@@ -199,12 +199,22 @@ final class Receiver {
         }
         if (message instanceof SipRequest request && !isAck(request) && settings.rejectWithoutHandler()) {
             LOG.debug("listener={} remote={} no SIP message handler registered: 503", listener.name(), Flow.format(flow.remote()));
-            SipResponse unavailable = Responses.create(request, 503, null);
+            SipResponse unavailable = statelessAnswer(request, 503, null);
             unavailable.setHeader(HeaderNames.RETRY_AFTER, "5");
             sender.sendResponse(unavailable, flow);
         } else {
             listener.counters().dropped.increment();
         }
+    }
+
+    /**
+     * A response the transport sends itself (framing errors, 503 without an upper layer), built from
+     * the request or from another response to it, with a stateless To tag (RFC 3261 §8.2.6.2).
+     */
+    private static SipResponse statelessAnswer(SipMessage requestOrResponse, int statusCode, String reason) {
+        SipResponse response = SipResponse.createFor(requestOrResponse, statusCode, reason);
+        response.addStatelessToTag();
+        return response;
     }
 
     /** Error responses built from the raw request carry its Via: route them like §18.2.1 would have. */

@@ -37,7 +37,8 @@ final class Sender {
     private final Tracer tracer;
     private final Observers observers;
     private final LocalRoutes routes = new LocalRoutes();
-    private final ConcurrentMap<InetSocketAddress, CompletableFuture<Connection>> connecting = new ConcurrentHashMap<>();
+    /** Connects in progress, shared by concurrent senders (package-private for tests). */
+    final ConcurrentMap<InetSocketAddress, CompletableFuture<Connection>> connecting = new ConcurrentHashMap<>();
 
     Sender(IoGroups io, Listeners listeners, ConnectionTable connections, StreamPipeline pipeline, Tracer tracer,
             Observers observers) {
@@ -74,13 +75,13 @@ final class Sender {
                 }
                 LOG.debug("request of {} bytes to {} switched from UDP to TCP (RFC 3261 §18.1.1)", bytes.length,
                         Flow.format(destination));
+                byte[] udpBytes = bytes; // encoded now: the fallback runs later, on an I/O thread
                 return sendTcpRequest(request, destination, tcp).handle((flow, failure) -> {
                     if (failure == null) {
                         return CompletableFuture.completedFuture(flow);
                     }
                     LOG.debug("TCP to {} failed ({}), sending the request over UDP", Flow.format(destination), failure.toString());
-                    setSentBy(request, udp, Transport.UDP, ip);
-                    return writeUdp(udp, request, request.encode(), destination);
+                    return writeUdp(udp, request, udpBytes, destination);
                 }).thenCompose(stage -> stage);
             }
             Listener tcp = listeners.forSending(Transport.TCP, ip);
@@ -94,11 +95,17 @@ final class Sender {
         }
     }
 
+    /**
+     * The top Via is rewritten and the request encoded here, on the caller's thread: the caller owns
+     * the request again as soon as this returns (it may retransmit, build a CANCEL or ACK from it),
+     * so nothing that runs later on an I/O thread, such as the completion of a connect, may touch it.
+     */
     private CompletionStage<Flow> sendTcpRequest(SipRequest request, InetSocketAddress destination, Listener tcp) {
-        return connection(destination, tcp).thenCompose(c -> {
-            setSentBy(request, c.listener, Transport.TCP, destination.getAddress());
-            return writeTcp(c, request);
-        });
+        Connection open = connections.byRemote(destination);
+        Listener from = open != null ? open.listener : tcp;
+        setSentBy(request, from, Transport.TCP, destination.getAddress());
+        byte[] bytes = request.encode();
+        return connection(destination, from).thenCompose(c -> writeTcp(c, request, bytes));
     }
 
     /** RFC 3261 §18.1.1: the transport inserts sent-by (and the transport actually used) into the top Via. */
@@ -132,7 +139,8 @@ final class Sender {
                     throw new SipTransportException("connection of the request is closed and no TCP listener can reach "
                             + Flow.format(target.address()));
                 }
-                return connection(target.address(), tcp).thenCompose(conn -> writeTcp(conn, response));
+                byte[] bytes = response.encode(); // now, not on the I/O thread that completes the connect
+                return connection(target.address(), tcp).thenCompose(conn -> writeTcp(conn, response, bytes));
             }
             Listener udp = listeners.udpAt(requestFlow.local());
             if (udp == null) {
@@ -163,24 +171,27 @@ final class Sender {
         Flow flow = new Flow(Transport.UDP, listener.localAddress(), to, 0);
         CompletableFuture<Flow> done = new CompletableFuture<>();
         channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to))
-                .addListener(f -> completed(f.isSuccess(), f.cause(), listener, message, flow, done));
+                .addListener(f -> completed(f.isSuccess(), f.cause(), listener, message, bytes, flow, done));
         return done;
     }
 
     private CompletionStage<Flow> writeTcp(Connection c, SipMessage message) {
+        return writeTcp(c, message, message.encode());
+    }
+
+    private CompletionStage<Flow> writeTcp(Connection c, SipMessage message, byte[] bytes) {
         CompletableFuture<Flow> done = new CompletableFuture<>();
         if (!c.channel.isWritable()) { // more than maxPendingBytesPerConnection queued: the peer does not read
             c.listener.counters().dropped.increment();
             done.completeExceptionally(new SipTransportException(c + " send queue full (maxPendingBytesPerConnection)"));
             return done;
         }
-        byte[] bytes = message.encode();
         c.channel.writeAndFlush(Unpooled.wrappedBuffer(bytes))
-                .addListener(f -> completed(f.isSuccess(), f.cause(), c.listener, message, c.flow, done));
+                .addListener(f -> completed(f.isSuccess(), f.cause(), c.listener, message, bytes, c.flow, done));
         return done;
     }
 
-    private void completed(boolean success, Throwable cause, Listener listener, SipMessage message, Flow flow,
+    private void completed(boolean success, Throwable cause, Listener listener, SipMessage message, byte[] bytes, Flow flow,
             CompletableFuture<Flow> done) {
         if (!success) {
             listener.counters().sendFailures.increment();
@@ -189,7 +200,7 @@ final class Sender {
             return;
         }
         listener.counters().messagesOut.increment();
-        tracer.sent(message, flow);
+        tracer.sent(message, bytes, flow); // the bytes on the wire, not a re-encoding of a message its owner may be editing
         observers.sent(message, flow);
         done.complete(flow);
     }

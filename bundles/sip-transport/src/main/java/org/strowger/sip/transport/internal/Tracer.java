@@ -77,6 +77,16 @@ final class Tracer implements SipTrace {
         log("OUT", message, flow);
     }
 
+    /** A message sent as {@code bytes} (what went on the wire). */
+    void sent(SipMessage message, byte[] bytes, Flow flow) {
+        Active a = active;
+        if (a == null || !matchesAddress(a, flow.remote()) || !matchesMethod(a.filter(), message)) {
+            return;
+        }
+        TRACE.info("OUT {} {} -> {} conn={} {} bytes:\n{}", flow.transport(), Flow.format(flow.local()),
+                Flow.format(flow.remote()), flow.connectionId(), bytes.length, new String(bytes, StandardCharsets.UTF_8));
+    }
+
     /** Input that could not be parsed: traced when the filter has no method (nothing to match a method on). */
     void unparsed(byte[] bytes, int length, Flow flow, String problem) {
         Active a = active;

@@ -191,4 +191,25 @@ class UdpReceiveTest {
         assertEquals(PEER, p.recipient());
         assertTrue(textOf(p).startsWith("SIP/2.0 200 OK"));
     }
+
+    @Test
+    void transportErrorResponsesCarryAToTag_rfc3261_8_2_6_2() {
+        receive(request("SIP/2.0/UDP 10.0.0.1:5062;branch=z9hG4bKt1", "").replace("CSeq: 1 OPTIONS", "CSeq: x OPTIONS"));
+        String bad = textOf(sent());
+        assertTrue(bad.startsWith("SIP/2.0 400 "), bad);
+        assertTrue(bad.matches("(?s).*\r\nTo: <sip:bob@example.com>;tag=[0-9a-f]+\r\n.*"), "the UAS MUST add a tag: " + bad);
+        w.handler.clear(w.handler.get());
+        receive(request("SIP/2.0/UDP 10.0.0.1:5062;branch=z9hG4bKt2", ""));
+        String unavailable = textOf(sent());
+        assertTrue(unavailable.startsWith("SIP/2.0 503 "), unavailable);
+        assertTrue(unavailable.matches("(?s).*\r\nTo: <sip:bob@example.com>;tag=[0-9a-f]+\r\n.*"), unavailable);
+    }
+
+    @Test
+    void malformedAckIsNeverAnswered_rfc3261_17() {
+        receive(request("SIP/2.0/UDP 10.0.0.1:5062;branch=z9hG4bKt3", "")
+                .replace("OPTIONS sip:", "ACK sip:").replace("CSeq: 1 OPTIONS", "CSeq: 1 INVITE"));
+        assertNull(sent(), "an ACK whose CSeq names another method still gets no 400");
+        assertEquals(1, counter("parse_errors"));
+    }
 }
