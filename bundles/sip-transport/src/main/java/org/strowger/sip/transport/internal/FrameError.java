@@ -14,7 +14,9 @@ enum FrameError {
     /** Header section plus body larger than maxMessageSize (RFC 3261 §21.5.9). */
     MESSAGE_TOO_LARGE(513, "Message Too Large"),
     /** No end of the header section within maxMessageSize bytes: nothing to answer, just close. */
-    HEADERS_TOO_LARGE(513, "Message Too Large");
+    HEADERS_TOO_LARGE(513, "Message Too Large"),
+    /** The message did not complete within tcpMessageTimeout of its first byte (slow sender): close without an answer. */
+    MESSAGE_TIMEOUT(408, "Message Timeout");
 
     private final int statusCode;
     private final String reason;

@@ -11,7 +11,8 @@ final class IpLiterals {
 
     /**
      * The address of an IPv4 dotted quad or an IPv6 literal (with or without brackets), or null if
-     * {@code text} is not one (for example a host name).
+     * {@code text} is not one (for example a host name). An IPv6 zone ({@code %eth0}) is dropped: resolving
+     * a zone name would be a system call, and a Via carries none (RFC 5118).
      */
     static InetAddress parse(String text) {
         if (text == null || text.isEmpty()) {
@@ -19,10 +20,14 @@ final class IpLiterals {
         }
         String s = text.length() > 1 && text.charAt(0) == '[' && text.charAt(text.length() - 1) == ']'
                 ? text.substring(1, text.length() - 1) : text;
+        int zone = s.indexOf('%');
+        if (zone >= 0 && s.indexOf(':') >= 0) {
+            s = s.substring(0, zone);
+        }
         if (s.indexOf(':') >= 0) {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (!(c == ':' || c == '.' || c == '%' || Character.digit(c, 16) >= 0)) {
+                if (!(c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
                     return null;
                 }
             }

@@ -3,26 +3,24 @@ package org.strowger.sip.transport.internal;
 import io.netty.channel.Channel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import org.strowger.sip.transport.api.ListenerInfo;
 import org.strowger.sip.transport.api.Transport;
 
 /** A bound UDP socket or TCP server socket, with its counters and its Via sent-by. */
 abstract class Listener {
 
-    private static final int MAX_CACHED_LOCAL = 256;
-
     final ListenerSettings settings;
     private final ListenerCounters counters;
-    private final Map<InetAddress, Boolean> localCache = new ConcurrentHashMap<>();
+    /** The advertised host when it is an IP literal, else null. */
+    private final InetAddress advertisedIp;
     volatile Channel channel;
 
     Listener(ListenerSettings settings, ListenerCounters counters) {
         this.settings = settings;
         this.counters = counters;
+        this.advertisedIp = IpLiterals.parse(settings.advertisedHost());
     }
 
     String name() {
@@ -73,10 +71,11 @@ abstract class Listener {
 
     /**
      * Whether a response's top Via sent-by is one this listener would have inserted (RFC 3261 §18.1.2):
-     * the advertised host, the bound address, or for a wildcard bind any address of this machine;
-     * an absent port means the transport's default.
+     * the advertised host, the bound address, or for a wildcard bind any address of this machine
+     * (looked up in the {@code local} snapshot: no system call on the I/O thread); an absent port means
+     * the transport's default.
      */
-    boolean isSentBy(String host, int port) {
+    boolean isSentBy(String host, int port, LocalAddresses local) {
         int effectivePort = port > 0 ? port : transport().defaultPort();
         if (effectivePort != sentByPort() || host == null) {
             return false;
@@ -88,28 +87,25 @@ abstract class Listener {
         if (ip == null) {
             return false;
         }
+        if (ip.equals(advertisedIp)) {
+            return true; // the advertised IP written differently (IPv6 forms)
+        }
         if (!isWildcard()) {
             return ip.equals(settings.bind().getAddress());
         }
-        return isLocal(ip);
+        return local.contains(ip);
     }
 
-    private boolean isLocal(InetAddress ip) {
-        Boolean cached = localCache.get(ip);
-        if (cached != null) {
-            return cached;
+    /** The IP addresses this listener presents as its own: a non-wildcard bind and an advertised IP literal. */
+    List<InetAddress> ownAddresses() {
+        List<InetAddress> own = new ArrayList<>(2);
+        if (!isWildcard()) {
+            own.add(settings.bind().getAddress());
         }
-        boolean local;
-        try {
-            local = ip.isLoopbackAddress() || ip.isAnyLocalAddress() || NetworkInterface.getByInetAddress(ip) != null;
-        } catch (SocketException e) {
-            local = false;
+        if (advertisedIp != null) {
+            own.add(advertisedIp);
         }
-        if (localCache.size() >= MAX_CACHED_LOCAL) {
-            localCache.clear();
-        }
-        localCache.put(ip, local);
-        return local;
+        return own;
     }
 
     ListenerInfo info() {

@@ -17,6 +17,7 @@ final class ListenerCounters {
     final Counter connectionsRefused;
     final Counter keepAlives;
     final Counter sendFailures;
+    final Counter messageTimeouts;
     final AtomicInteger openConnections = new AtomicInteger();
 
     ListenerCounters(Metrics metrics, String listener) {
@@ -28,5 +29,6 @@ final class ListenerCounters {
         connectionsRefused = metrics.counter(prefix + "connections_refused");
         keepAlives = metrics.counter(prefix + "keepalives");
         sendFailures = metrics.counter(prefix + "send_failures");
+        messageTimeouts = metrics.counter(prefix + "message_timeouts");
     }
 }

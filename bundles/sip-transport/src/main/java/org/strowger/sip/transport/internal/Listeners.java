@@ -13,6 +13,20 @@ import org.strowger.sip.transport.api.Transport;
 final class Listeners {
 
     private final ConcurrentMap<String, Listener> byName = new ConcurrentHashMap<>();
+    private final LocalAddresses local;
+
+    Listeners(LocalAddresses local) {
+        this.local = local;
+    }
+
+    /** With a snapshot of this machine's interface addresses taken now. */
+    Listeners() {
+        this(LocalAddresses.ofSystem());
+    }
+
+    LocalAddresses local() {
+        return local;
+    }
 
     void add(Listener listener) {
         Listener previous = byName.putIfAbsent(listener.name(), listener);
@@ -20,10 +34,17 @@ final class Listeners {
             throw new IllegalStateException("SIP listener name '" + listener.name()
                     + "' is used by two configurations; give each etc/org.strowger.sip.transport.listener-*.cfg a unique name");
         }
+        publishAddresses();
     }
 
     void remove(Listener listener) {
-        byName.remove(listener.name(), listener);
+        if (byName.remove(listener.name(), listener)) {
+            publishAddresses();
+        }
+    }
+
+    private synchronized void publishAddresses() {
+        local.setListenerAddresses(byName.values().stream().flatMap(l -> l.ownAddresses().stream()).toList());
     }
 
     List<Listener> all() {
@@ -56,10 +77,10 @@ final class Listeners {
         return null;
     }
 
-    /** Whether some listener would have written this Via sent-by (RFC 3261 §18.1.2). */
+    /** Whether some listener would have written this Via sent-by (RFC 3261 §18.1.2); no system call. */
     boolean isOurSentBy(String host, int port) {
         for (Listener l : byName.values()) {
-            if (l.isSentBy(host, port)) {
+            if (l.isSentBy(host, port, local)) {
                 return true;
             }
         }

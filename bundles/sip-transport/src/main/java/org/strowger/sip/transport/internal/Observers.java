@@ -23,6 +23,10 @@ final class Observers {
         observers.remove(observer);
     }
 
+    boolean isEmpty() {
+        return observers.isEmpty();
+    }
+
     void received(SipMessage message, Flow flow) {
         for (SipMessageObserver o : observers) {
             try {

@@ -104,8 +104,15 @@ final class Receiver {
     /** §18.3: answer what can be answered, then close: the stream has no usable framing any more. */
     private void onFramingError(Connection connection, StreamFrame frame) {
         Listener listener = connection.listener;
-        listener.counters().parseErrors.increment();
         FrameError error = frame.error();
+        if (error == FrameError.MESSAGE_TIMEOUT) { // a slow sender: nothing complete to answer
+            listener.counters().messageTimeouts.increment();
+            LOG.debug("listener={} {} message incomplete after tcpMessageTimeout={} s, closing", listener.name(), connection,
+                    settings.tcpMessageTimeout().toSeconds());
+            connection.channel.close();
+            return;
+        }
+        listener.counters().parseErrors.increment();
         LOG.debug("listener={} {} framing error: {} {}, closing", listener.name(), connection, error.statusCode(),
                 error.reason());
         SipResponse answer = null;

@@ -14,7 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.strowger.sip.message.api.ParseResult;
+import org.strowger.sip.message.api.SipCodecConfig;
 import org.strowger.sip.message.api.SipMessage;
+import org.strowger.sip.message.api.SipParser;
 import org.strowger.sip.message.api.SipRequest;
 import org.strowger.sip.message.api.SipResponse;
 import org.strowger.sip.message.api.Via;
@@ -29,6 +32,10 @@ final class Sender {
 
     /** RFC 3261 §18.1.1: larger requests go over a congestion-controlled transport when the path MTU is unknown. */
     static final int UDP_SIZE_LIMIT = 1300;
+
+    /** Reads back what we encoded for the observers' copy: limits no outbound message reaches. */
+    private static final SipParser COPIER = new SipParser(new SipCodecConfig(64 * 1024 * 1024, 1_000_000,
+            64 * 1024 * 1024, 64 * 1024 * 1024));
 
     private final IoGroups io;
     private final Listeners listeners;
@@ -68,20 +75,20 @@ final class Sender {
                     throw new SipTransportException("no UDP listener can reach " + Flow.format(destination));
                 }
                 setSentBy(request, udp, Transport.UDP, ip);
-                byte[] bytes = request.encode();
-                Listener tcp = bytes.length > UDP_SIZE_LIMIT ? listeners.forSending(Transport.TCP, ip) : null;
+                Outbound out = outbound(request);
+                Listener tcp = out.bytes().length > UDP_SIZE_LIMIT ? listeners.forSending(Transport.TCP, ip) : null;
                 if (tcp == null) {
-                    return writeUdp(udp, request, bytes, destination);
+                    return writeUdp(udp, out, destination);
                 }
-                LOG.debug("request of {} bytes to {} switched from UDP to TCP (RFC 3261 §18.1.1)", bytes.length,
+                LOG.debug("request of {} bytes to {} switched from UDP to TCP (RFC 3261 §18.1.1)", out.bytes().length,
                         Flow.format(destination));
-                byte[] udpBytes = bytes; // encoded now: the fallback runs later, on an I/O thread
+                // out is encoded now: the UDP fallback below runs later, on an I/O thread
                 return sendTcpRequest(request, destination, tcp).handle((flow, failure) -> {
                     if (failure == null) {
                         return CompletableFuture.completedFuture(flow);
                     }
                     LOG.debug("TCP to {} failed ({}), sending the request over UDP", Flow.format(destination), failure.toString());
-                    return writeUdp(udp, request, udpBytes, destination);
+                    return writeUdp(udp, out, destination);
                 }).thenCompose(stage -> stage);
             }
             Listener tcp = listeners.forSending(Transport.TCP, ip);
@@ -104,8 +111,8 @@ final class Sender {
         Connection open = connections.byRemote(destination);
         Listener from = open != null ? open.listener : tcp;
         setSentBy(request, from, Transport.TCP, destination.getAddress());
-        byte[] bytes = request.encode();
-        return connection(destination, from).thenCompose(c -> writeTcp(c, request, bytes));
+        Outbound out = outbound(request);
+        return connection(destination, from).thenCompose(c -> writeTcp(c, out));
     }
 
     /** RFC 3261 §18.1.1: the transport inserts sent-by (and the transport actually used) into the top Via. */
@@ -132,15 +139,15 @@ final class Sender {
                     c = connections.byRemote(target.address());
                 }
                 if (c != null) {
-                    return writeTcp(c, response);
+                    return writeTcp(c, outbound(response));
                 }
                 Listener tcp = listeners.forSending(Transport.TCP, target.address().getAddress());
                 if (tcp == null) {
                     throw new SipTransportException("connection of the request is closed and no TCP listener can reach "
                             + Flow.format(target.address()));
                 }
-                byte[] bytes = response.encode(); // now, not on the I/O thread that completes the connect
-                return connection(target.address(), tcp).thenCompose(conn -> writeTcp(conn, response, bytes));
+                Outbound out = outbound(response); // now, not on the I/O thread that completes the connect
+                return connection(target.address(), tcp).thenCompose(conn -> writeTcp(conn, out));
             }
             Listener udp = listeners.udpAt(requestFlow.local());
             if (udp == null) {
@@ -149,7 +156,7 @@ final class Sender {
             if (udp == null) {
                 throw new SipTransportException("no UDP listener for " + requestFlow);
             }
-            return writeUdp(udp, response, response.encode(), target.address());
+            return writeUdp(udp, outbound(response), target.address());
         } catch (SipTransportException | RuntimeException e) {
             return CompletableFuture.failedFuture(e instanceof SipTransportException ? e
                     : new SipTransportException("cannot send response: " + e.getMessage(), e));
@@ -158,10 +165,35 @@ final class Sender {
 
     /** Writes on a given connection (framing error answers, which must precede the close). */
     CompletionStage<Flow> sendOnConnection(SipResponse response, Connection connection) {
-        return writeTcp(connection, response);
+        return writeTcp(connection, outbound(response));
     }
 
-    private CompletionStage<Flow> writeUdp(Listener listener, SipMessage message, byte[] bytes, InetSocketAddress to) {
+    /**
+     * What the I/O thread may use of a message being sent, taken on the caller's thread when it is
+     * encoded: the bytes, the method for the trace filter and, when observers are registered, a copy
+     * read back from the bytes (nobody else holds it, so observers never race with the owner's edits).
+     */
+    private record Outbound(byte[] bytes, String method, SipMessage copy) {
+    }
+
+    private Outbound outbound(SipMessage message) {
+        byte[] bytes = message.encode();
+        String method = tracer.isOn() ? Tracer.methodOf(message) : null;
+        SipMessage copy = null;
+        if (!observers.isEmpty()) {
+            ParseResult parsed = COPIER.parse(bytes, 0, bytes.length);
+            if (parsed.isSuccess()) {
+                copy = parsed.message();
+            } else {
+                LOG.debug("sent message not readable for observers ({} {}), they will not see it",
+                        parsed.failure().statusCode(), parsed.failure().reason());
+            }
+        }
+        return new Outbound(bytes, method, copy);
+    }
+
+    private CompletionStage<Flow> writeUdp(Listener listener, Outbound out, InetSocketAddress to) {
+        byte[] bytes = out.bytes();
         if (bytes.length > TransportSettings.MAX_DATAGRAM) {
             listener.counters().sendFailures.increment();
             return CompletableFuture.failedFuture(new SipTransportException(
@@ -171,27 +203,24 @@ final class Sender {
         Flow flow = new Flow(Transport.UDP, listener.localAddress(), to, 0);
         CompletableFuture<Flow> done = new CompletableFuture<>();
         channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to))
-                .addListener(f -> completed(f.isSuccess(), f.cause(), listener, message, bytes, flow, done));
+                .addListener(f -> completed(f.isSuccess(), f.cause(), listener, out, flow, done));
         return done;
     }
 
-    private CompletionStage<Flow> writeTcp(Connection c, SipMessage message) {
-        return writeTcp(c, message, message.encode());
-    }
-
-    private CompletionStage<Flow> writeTcp(Connection c, SipMessage message, byte[] bytes) {
+    private CompletionStage<Flow> writeTcp(Connection c, Outbound out) {
         CompletableFuture<Flow> done = new CompletableFuture<>();
         if (!c.channel.isWritable()) { // more than maxPendingBytesPerConnection queued: the peer does not read
             c.listener.counters().dropped.increment();
             done.completeExceptionally(new SipTransportException(c + " send queue full (maxPendingBytesPerConnection)"));
             return done;
         }
-        c.channel.writeAndFlush(Unpooled.wrappedBuffer(bytes))
-                .addListener(f -> completed(f.isSuccess(), f.cause(), c.listener, message, bytes, c.flow, done));
+        c.channel.writeAndFlush(Unpooled.wrappedBuffer(out.bytes()))
+                .addListener(f -> completed(f.isSuccess(), f.cause(), c.listener, out, c.flow, done));
         return done;
     }
 
-    private void completed(boolean success, Throwable cause, Listener listener, SipMessage message, byte[] bytes, Flow flow,
+    /** On an I/O thread: uses only {@code out}, never the caller's message (its owner may be editing it). */
+    private void completed(boolean success, Throwable cause, Listener listener, Outbound out, Flow flow,
             CompletableFuture<Flow> done) {
         if (!success) {
             listener.counters().sendFailures.increment();
@@ -200,8 +229,10 @@ final class Sender {
             return;
         }
         listener.counters().messagesOut.increment();
-        tracer.sent(message, bytes, flow); // the bytes on the wire, not a re-encoding of a message its owner may be editing
-        observers.sent(message, flow);
+        tracer.sent(out.method(), out.bytes(), flow); // the bytes on the wire, not a re-encoding
+        if (out.copy() != null) {
+            observers.sent(out.copy(), flow);
+        }
         done.complete(flow);
     }
 

@@ -3,8 +3,10 @@ package org.strowger.sip.transport.internal;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Cuts a SIP byte stream into messages (RFC 3261 §18.3): skips CRLFs before a start line (§7.5),
@@ -17,6 +19,12 @@ import java.util.List;
  * so is a missing or invalid Content-Length. After an error the framer discards everything: the
  * handler answers (if it can) and closes the connection. Memory held per connection is therefore
  * bounded by {@code maxMessageSize} plus one read.
+ *
+ * <p>Time: once the first byte of a message is buffered, the whole message must arrive within
+ * {@code messageTimeout} (a deadline per message, not reset by further bytes, unlike the idle
+ * timeout). Otherwise the framer emits {@link FrameError#MESSAGE_TIMEOUT} and discards everything, so
+ * a slow sender cannot hold a buffer for long. CRLFs between messages (keep-alives) start no deadline.
+ * The deadline is a task on the channel's event loop, cancelled when the message completes.
  */
 final class SipStreamFramer extends ByteToMessageDecoder {
 
@@ -26,23 +34,86 @@ final class SipStreamFramer extends ByteToMessageDecoder {
 
     private final int maxMessageSize;
     private final int maxBodySize;
+    private final long messageTimeoutNanos;
 
     /** Bytes of the current header section already searched for its end. */
     private int scanned;
     /** Total length of the current message once its header section is known, else -1. */
     private int expected = -1;
     private boolean failed;
+    /** The deadline of the message being buffered, or null. */
+    private ScheduledFuture<?> deadline;
 
+    /** Without a message deadline (framing only). */
     SipStreamFramer(int maxMessageSize, int maxBodySize) {
-        if (maxMessageSize <= 0 || maxBodySize < 0) {
+        this(maxMessageSize, maxBodySize, 0, TimeUnit.NANOSECONDS);
+    }
+
+    /** @param messageTimeout how long one message may take to arrive once started; 0 = no limit */
+    SipStreamFramer(int maxMessageSize, int maxBodySize, long messageTimeout, TimeUnit unit) {
+        if (maxMessageSize <= 0 || maxBodySize < 0 || messageTimeout < 0) {
             throw new IllegalArgumentException("limits must be positive");
         }
         this.maxMessageSize = maxMessageSize;
         this.maxBodySize = maxBodySize;
+        this.messageTimeoutNanos = unit.toNanos(messageTimeout);
     }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        try {
+            frame(in, out);
+        } finally {
+            watch(ctx);
+        }
+    }
+
+    /** Starts the deadline when a message has started, cancels it when none is pending. */
+    private void watch(ChannelHandlerContext ctx) {
+        boolean started = !failed && (expected >= 0 || scanned > 0);
+        if (started && deadline == null && messageTimeoutNanos > 0 && ctx.channel().isActive()) {
+            deadline = ctx.executor().schedule(() -> expire(ctx), messageTimeoutNanos, TimeUnit.NANOSECONDS);
+        } else if (!started) {
+            cancelDeadline();
+        }
+    }
+
+    /** On the event loop: the message did not complete in time. Everything buffered is discarded. */
+    private void expire(ChannelHandlerContext ctx) {
+        deadline = null;
+        if (failed || !(expected >= 0 || scanned > 0)) {
+            return;
+        }
+        failed = true;
+        expected = -1;
+        scanned = 0;
+        ByteBuf buffered = internalBuffer();
+        buffered.skipBytes(buffered.readableBytes());
+        ctx.fireChannelRead(StreamFrame.failure(FrameError.MESSAGE_TIMEOUT, null));
+    }
+
+    private void cancelDeadline() {
+        if (deadline != null) {
+            deadline.cancel(false);
+            deadline = null;
+        }
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        cancelDeadline();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        try {
+            super.channelInactive(ctx); // decodes what is left
+        } finally {
+            cancelDeadline();
+        }
+    }
+
+    private void frame(ByteBuf in, List<Object> out) {
         if (failed) {
             in.skipBytes(in.readableBytes());
             return;
@@ -71,6 +142,7 @@ final class SipStreamFramer extends ByteToMessageDecoder {
             out.add(StreamFrame.message(in.readRetainedSlice(expected)));
             expected = -1;
             scanned = 0;
+            cancelDeadline(); // the next message, if it has started, gets a deadline of its own
         }
     }
 

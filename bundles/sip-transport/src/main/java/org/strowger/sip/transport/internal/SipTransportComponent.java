@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.strowger.platform.api.Clock;
 import org.strowger.platform.api.Metrics;
+import org.strowger.platform.api.SerialExecutors;
+import org.strowger.platform.api.TimerService;
 import org.strowger.sip.message.api.SipRequest;
 import org.strowger.sip.message.api.SipResponse;
 import org.strowger.sip.transport.api.Flow;
@@ -42,8 +44,13 @@ public final class SipTransportComponent implements SipTransport, SipTrace, List
 
     private final TransportCore core;
 
+    /**
+     * @param timer     the runtime's shared timer (periodic refresh of the local addresses, RFC 3261 §18.1.2)
+     * @param executors one of them runs that refresh, so it never runs on an I/O thread
+     */
     @Activate
-    public SipTransportComponent(TransportConfig config, @Reference(name = "metrics") Metrics metrics) {
+    public SipTransportComponent(TransportConfig config, @Reference(name = "metrics") Metrics metrics,
+            @Reference(name = "timer") TimerService timer, @Reference(name = "executors") SerialExecutors executors) {
         TransportSettings settings;
         try {
             settings = TransportSettings.from(config);
@@ -51,7 +58,8 @@ public final class SipTransportComponent implements SipTransport, SipTrace, List
             LOG.error("{}", e.getMessage());
             throw e;
         }
-        this.core = new TransportCore(settings, metrics, Clock.SYSTEM);
+        this.core = new TransportCore(settings, metrics, Clock.SYSTEM, timer,
+                executors.forKey(SipTransportComponent.class.getName()));
         LOG.debug("sip transport started: {}", settings);
     }
 

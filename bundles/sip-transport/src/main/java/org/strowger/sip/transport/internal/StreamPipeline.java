@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline of every TCP connection, inbound or outbound: idle reaping, then
- * {@link SipStreamFramer}, then {@link StreamHandler} which hands frames to the {@link Receiver}.
+ * {@link SipStreamFramer} (with the per-message deadline tcpMessageTimeout), then
+ * {@link StreamHandler} which hands frames to the {@link Receiver}.
  */
 final class StreamPipeline {
 
@@ -34,7 +35,8 @@ final class StreamPipeline {
     void init(Channel ch, Listener listener, boolean inbound) {
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(0, 0, settings.tcpIdleTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                .addLast("framer", new SipStreamFramer(settings.maxMessageSize(), settings.maxBodySize()))
+                .addLast("framer", new SipStreamFramer(settings.maxMessageSize(), settings.maxBodySize(),
+                        settings.tcpMessageTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .addLast("sip", new StreamHandler(listener, inbound));
     }
 
@@ -90,6 +92,9 @@ final class StreamPipeline {
             Connection connection = ctx.channel().attr(Connection.KEY).get();
             if (connection == null) { // refused or not yet registered: nothing may be processed
                 frame.release();
+                if (frame.error() != null) {
+                    ctx.close(); // the stream is unusable (framing error, message timeout)
+                }
                 return;
             }
             receiver.onFrame(connection, frame);

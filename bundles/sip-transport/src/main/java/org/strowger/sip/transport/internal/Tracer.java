@@ -77,10 +77,16 @@ final class Tracer implements SipTrace {
         log("OUT", message, flow);
     }
 
-    /** A message sent as {@code bytes} (what went on the wire). */
-    void sent(SipMessage message, byte[] bytes, Flow flow) {
+    /**
+     * A message sent as {@code bytes} (what went on the wire). {@code method} was taken from the message
+     * when it was encoded, on its owner's thread ({@link #methodOf}); this runs on an I/O thread and must
+     * not read the message, which its owner may be editing by now. Null means unknown: traced only
+     * without a method filter.
+     */
+    void sent(String method, byte[] bytes, Flow flow) {
         Active a = active;
-        if (a == null || !matchesAddress(a, flow.remote()) || !matchesMethod(a.filter(), message)) {
+        if (a == null || !matchesAddress(a, flow.remote())
+                || a.filter().method() != null && !a.filter().method().equalsIgnoreCase(method)) {
             return;
         }
         TRACE.info("OUT {} {} -> {} conn={} {} bytes:\n{}", flow.transport(), Flow.format(flow.local()),
@@ -121,15 +127,16 @@ final class Tracer implements SipTrace {
     }
 
     static boolean matchesMethod(TraceFilter filter, SipMessage message) {
-        if (filter.method() == null) {
-            return true;
-        }
+        return filter.method() == null || filter.method().equalsIgnoreCase(methodOf(message));
+    }
+
+    /** What the method filter matches: a request's method, a response's CSeq method; null if unreadable. */
+    static String methodOf(SipMessage message) {
         try {
-            String method = message instanceof SipRequest request ? request.method().name()
+            return message instanceof SipRequest request ? request.method().name()
                     : message.cseq() == null ? null : message.cseq().method().name();
-            return filter.method().equalsIgnoreCase(method);
         } catch (RuntimeException e) {
-            return false;
+            return null;
         }
     }
 }

@@ -30,11 +30,22 @@ public @interface TransportConfig {
             + "Clients keep their flows open with CRLF keep-alives (RFC 5626 §4.4.1, typically every 95-120 s).")
     int tcpIdleTimeout() default 300;
 
+    @AttributeDefinition(description = "Seconds a TCP message may take to arrive once its first byte is in, however the bytes trickle "
+            + "(the idle timeout restarts with every byte, this one does not). Then the connection is closed and counted as "
+            + "message_timeouts. Guards against slow senders holding maxMessageSize bytes per connection (slowloris).")
+    int tcpMessageTimeout() default 10;
+
+    @AttributeDefinition(description = "Seconds between two readings of this machine's network addresses, used to recognise "
+            + "our own Via sent-by in responses on listeners bound to 0.0.0.0 or :: (RFC 3261 §18.1.2).")
+    int localAddressRefresh() default 30;
+
     @AttributeDefinition(description = "Milliseconds to wait for an outbound TCP connection to be established.")
     int tcpConnectTimeout() default 5000;
 
-    @AttributeDefinition(description = "Most open TCP connections in total (inbound and outbound); excess ones are closed at once.")
-    int maxConnections() default 10000;
+    @AttributeDefinition(description = "Most open TCP connections in total (inbound and outbound); excess ones are closed at once. "
+            + "Each may buffer up to maxMessageSize bytes of an incomplete message: the worst case is maxConnections x "
+            + "maxMessageSize of (direct) memory, 128 MiB with the defaults.")
+    int maxConnections() default 2048;
 
     @AttributeDefinition(description = "Most open inbound TCP connections from one source IP address; excess ones are closed at once.")
     int maxConnectionsPerSource() default 64;

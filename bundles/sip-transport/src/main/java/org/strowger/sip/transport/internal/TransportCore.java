@@ -3,10 +3,12 @@ package org.strowger.sip.transport.internal;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.strowger.platform.api.Clock;
 import org.strowger.platform.api.Metrics;
+import org.strowger.platform.api.TimerService;
 import org.strowger.sip.message.api.SipCodecConfig;
 import org.strowger.sip.message.api.SipParser;
 import org.strowger.sip.message.api.SipRequest;
@@ -29,7 +31,7 @@ final class TransportCore implements SipTransport, AutoCloseable {
     private final TransportSettings settings;
     private final Metrics metrics;
     private final IoGroups io;
-    private final Listeners listeners = new Listeners();
+    private final Listeners listeners;
     private final ConnectionTable connections;
     private final Tracer tracer = new Tracer();
     private final Observers observers = new Observers();
@@ -38,9 +40,14 @@ final class TransportCore implements SipTransport, AutoCloseable {
     private final StreamPipeline pipeline;
     private final Sender sender;
 
-    TransportCore(TransportSettings settings, Metrics metrics, Clock clock) {
+    /**
+     * @param timer       the shared timer: refreshes the local address snapshot every localAddressRefresh
+     * @param housekeeping where that refresh runs (reads the network interfaces): not an I/O thread
+     */
+    TransportCore(TransportSettings settings, Metrics metrics, Clock clock, TimerService timer, Executor housekeeping) {
         this.settings = settings;
         this.metrics = metrics;
+        this.listeners = new Listeners(LocalAddresses.ofSystem());
         this.connections = new ConnectionTable(settings.maxConnections(), settings.maxConnectionsPerSource());
         SipParser parser = new SipParser(new SipCodecConfig(settings.maxMessageSize(), settings.maxHeaderCount(),
                 settings.maxLineLength(), settings.maxBodySize()));
@@ -49,6 +56,7 @@ final class TransportCore implements SipTransport, AutoCloseable {
         this.io = new IoGroups(settings.effectiveIoThreads(), settings.shutdownTimeout());
         this.sender = new Sender(io, listeners, connections, pipeline, tracer, observers);
         receiver.setSender(sender);
+        listeners.local().start(timer, housekeeping, settings.localAddressRefresh());
     }
 
     /** Binds a listener; fails with a message naming the listener, the address and the fix. */
@@ -123,6 +131,7 @@ final class TransportCore implements SipTransport, AutoCloseable {
     /** Closes every listener and stops the I/O threads (bounded by shutdownTimeout). */
     @Override
     public void close() {
+        listeners.local().stop();
         for (Listener l : listeners.all()) {
             close(l);
         }

@@ -7,7 +7,8 @@ import java.time.Duration;
  * naming the attribute, the PID and the allowed range, so that an operator can fix the file.
  */
 record TransportSettings(int maxMessageSize, int maxBodySize, int maxHeaderCount, int maxLineLength, int ioThreads,
-        Duration tcpIdleTimeout, Duration tcpConnectTimeout, int maxConnections, int maxConnectionsPerSource,
+        Duration tcpIdleTimeout, Duration tcpMessageTimeout, Duration localAddressRefresh, Duration tcpConnectTimeout,
+        int maxConnections, int maxConnectionsPerSource,
         int maxPendingBytesPerConnection, boolean tcpKeepAlive, boolean rejectWithoutHandler, Duration shutdownTimeout) {
 
     /** Largest UDP payload over IPv4 (65535 - 8 UDP header - 20 IP header). */
@@ -20,6 +21,8 @@ record TransportSettings(int maxMessageSize, int maxBodySize, int maxHeaderCount
         range("maxLineLength", maxLineLength, 64, maxMessageSize);
         range("ioThreads", ioThreads, 0, 1024);
         range("tcpIdleTimeout", tcpIdleTimeout.toSeconds(), 1, 86_400);
+        range("tcpMessageTimeout", tcpMessageTimeout.toSeconds(), 1, tcpIdleTimeout.toSeconds());
+        range("localAddressRefresh", localAddressRefresh.toSeconds(), 1, 3600);
         range("tcpConnectTimeout", tcpConnectTimeout.toMillis(), 1, 600_000);
         range("maxConnections", maxConnections, 1, 10_000_000);
         range("maxConnectionsPerSource", maxConnectionsPerSource, 1, maxConnections);
@@ -29,15 +32,16 @@ record TransportSettings(int maxMessageSize, int maxBodySize, int maxHeaderCount
 
     static TransportSettings from(TransportConfig c) {
         return new TransportSettings(c.maxMessageSize(), c.maxBodySize(), c.maxHeaderCount(), c.maxLineLength(),
-                c.ioThreads(), Duration.ofSeconds(c.tcpIdleTimeout()), Duration.ofMillis(c.tcpConnectTimeout()),
+                c.ioThreads(), Duration.ofSeconds(c.tcpIdleTimeout()), Duration.ofSeconds(c.tcpMessageTimeout()),
+                Duration.ofSeconds(c.localAddressRefresh()), Duration.ofMillis(c.tcpConnectTimeout()),
                 c.maxConnections(), c.maxConnectionsPerSource(), c.maxPendingBytesPerConnection(), c.tcpKeepAlive(),
                 c.rejectWithoutHandler(), Duration.ofMillis(c.shutdownTimeout()));
     }
 
     /** The defaults of {@link TransportConfig}. */
     static TransportSettings defaults() {
-        return new TransportSettings(65535, 65535, 256, 8192, 0, Duration.ofSeconds(300), Duration.ofMillis(5000),
-                10000, 64, 1048576, true, true, Duration.ofMillis(2000));
+        return new TransportSettings(65535, 65535, 256, 8192, 0, Duration.ofSeconds(300), Duration.ofSeconds(10),
+                Duration.ofSeconds(30), Duration.ofMillis(5000), 2048, 64, 1048576, true, true, Duration.ofMillis(2000));
     }
 
     int effectiveIoThreads() {

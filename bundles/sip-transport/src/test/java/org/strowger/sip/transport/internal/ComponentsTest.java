@@ -10,13 +10,30 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
+import org.strowger.platform.api.SerialExecutors;
+import org.strowger.platform.testkit.ManualClock;
+import org.strowger.platform.testkit.ManualTimerService;
 import org.strowger.sip.transport.api.ListenerInfo;
 import org.strowger.sip.transport.api.TraceFilter;
 import org.strowger.sip.transport.api.Transport;
 
 /** The DS components and their configuration validation, driven as SCR would drive them. */
 class ComponentsTest {
+
+    private static final ManualTimerService TIMER = new ManualTimerService(new ManualClock());
+    private static final SerialExecutors EXECUTORS = new SerialExecutors() {
+        @Override
+        public Executor forKey(Object key) {
+            return Runnable::run;
+        }
+
+        @Override
+        public int size() {
+            return 1;
+        }
+    };
 
     private static ListenerConfig listener(Map<String, Object> values) {
         return Configs.of(ListenerConfig.class, values);
@@ -25,7 +42,7 @@ class ComponentsTest {
     @Test
     void listenerConfigurationAppearsAndDisappears() {
         SipTransportComponent transport = new SipTransportComponent(
-                Configs.of(TransportConfig.class, Map.of("ioThreads", 1, "shutdownTimeout", 200)), new TestMetrics());
+                Configs.of(TransportConfig.class, Map.of("ioThreads", 1, "shutdownTimeout", 200)), new TestMetrics(), TIMER, EXECUTORS);
         try {
             SipListenerComponent udp = new SipListenerComponent(
                     listener(Map.of("name", "udp", "host", "127.0.0.1", "port", "0")), transport);
@@ -70,7 +87,7 @@ class ComponentsTest {
     @Test
     void transportValidationFailsFast() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SipTransportComponent(
-                Configs.of(TransportConfig.class, Map.of("maxBodySize", 100_000)), new TestMetrics()));
+                Configs.of(TransportConfig.class, Map.of("maxBodySize", 100_000)), new TestMetrics(), TIMER, EXECUTORS));
         assertTrue(e.getMessage().contains("maxBodySize=100000") && e.getMessage().contains("etc/org.strowger.sip.transport.cfg"),
                 e.getMessage());
         assertEquals(TransportSettings.defaults(), TransportSettings.from(Configs.of(TransportConfig.class, Map.of())),

@@ -2,22 +2,30 @@ package org.strowger.sip.transport.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import org.strowger.sip.message.api.SipCodecConfig;
+import org.strowger.sip.message.api.SipMessage;
 import org.strowger.sip.message.api.SipParser;
 import org.strowger.sip.message.api.SipRequest;
 import org.strowger.sip.message.api.SipResponse;
 import org.strowger.sip.message.api.Via;
 import org.strowger.sip.transport.api.Flow;
+import org.strowger.sip.transport.api.TraceFilter;
 import org.strowger.sip.transport.api.Transport;
+import org.strowger.sip.transport.spi.SipMessageObserver;
 
 /**
  * The caller owns a message again as soon as sendRequest/sendResponse returns (a transaction
@@ -91,5 +99,49 @@ class SenderOwnershipTest {
 
         assertEquals(atSend, connectAndRead(pending), "the bytes are those of the response when it was sent");
         assertTrue(sent.toCompletableFuture().isDone());
+    }
+
+    @Test
+    void observersAndTraceSeeTheMessageAsSentNotTheOwnersLaterEdits() {
+        List<SipMessage> seen = new CopyOnWriteArrayList<>();
+        List<Flow> flows = new CopyOnWriteArrayList<>();
+        w.observers.add(new SipMessageObserver() {
+            @Override
+            public void onSent(SipMessage message, Flow flow) {
+                seen.add(message);
+                flows.add(flow);
+            }
+        });
+        w.tracer.enable(new TraceFilter(null, "OPTIONS"));
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            CompletableFuture<Connection> pending = new CompletableFuture<>();
+            w.sender.connecting.put(PEER, pending);
+            SipRequest request = request();
+            request.setTopVia(Via.of("TCP", "127.0.0.2", 5062, "z9hG4bKown"));
+            SipResponse ok = SipResponse.createFor(request, 200);
+            Flow closedConnection = new Flow(Transport.TCP, LOCAL, new InetSocketAddress("127.0.0.2", 40000), 999);
+
+            CompletionStage<Flow> sent = w.sender.sendResponse(ok, closedConnection);
+            String atSend = ok.toString();
+            // the owner (a transaction on its executor) edits the response while the connect is still pending
+            ok.addHeader("X-Edited-Later", "by its owner");
+            ok.setHeader("CSeq", "2 INVITE");
+
+            assertEquals(atSend, connectAndRead(pending));
+            assertTrue(sent.toCompletableFuture().isDone());
+            assertEquals(1, seen.size(), "onSent once the write succeeded");
+            assertNotSame(ok, seen.get(0), "observers get a copy, not the object its owner edits");
+            assertEquals(atSend, seen.get(0).toString(), "the copy shows what went on the wire");
+            assertEquals(PEER, flows.get(0).remote());
+            String trace = captured.toString(StandardCharsets.UTF_8);
+            assertTrue(trace.contains("OUT TCP") && trace.contains("CSeq: 1 OPTIONS"),
+                    "the method filter matched the response as it was sent: " + trace);
+        } finally {
+            System.setErr(original);
+            w.tracer.disable();
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.strowger.sip.message.api.SipRequest;
@@ -28,7 +29,7 @@ class TcpReceiveTest {
     private static final InetSocketAddress PEER = new InetSocketAddress("198.51.100.7", 40001);
 
     private final Wiring w = new Wiring(new TransportSettings(2048, 1024, 64, 1024, 1, Duration.ofSeconds(300),
-            Duration.ofSeconds(5), 10, 2, 1 << 20, true, true, Duration.ofSeconds(1)));
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(5), 10, 2, 1 << 20, true, true, Duration.ofSeconds(1)));
     private final TcpListener listener = new TcpListener(new ListenerSettings("tcp", Transport.TCP, LOCAL, null, 0),
             new ListenerCounters(w.metrics, "tcp"), w.connections);
     private final List<ByteBuf> inputs = new ArrayList<>();
@@ -206,5 +207,58 @@ class TcpReceiveTest {
             ch.close();
         }
         assertEquals(0, listener.info().openConnections());
+    }
+
+    private static void elapse(EmbeddedChannel ch, int seconds) {
+        ch.advanceTimeBy(seconds, TimeUnit.SECONDS);
+        ch.runPendingTasks();
+    }
+
+    @Test
+    void slowSenderIsClosedWhenItsMessageIsNotCompleteWithinTcpMessageTimeout() {
+        EmbeddedChannel ch = connect(PEER);
+        String request = options("z9hG4bKslow", "Content-Length: 0\r\n");
+        write(ch, request.substring(0, 40));
+        for (int i = 0; i < 9; i++) { // one byte a second: the idle timeout never fires, the message deadline does
+            elapse(ch, 1);
+            write(ch, request.substring(40 + i, 41 + i));
+        }
+        assertTrue(ch.isActive(), "9 s after the first byte");
+        elapse(ch, 1);
+        assertFalse(ch.isActive(), "closed 10 s (tcpMessageTimeout) after the message started");
+        assertNull(out(ch), "nothing complete to answer");
+        assertTrue(w.delivered.isEmpty());
+        assertEquals(1, w.metrics.get("sip.transport.tcp.message_timeouts"));
+        assertEquals(0, w.metrics.get("sip.transport.tcp.parse_errors"));
+        assertEquals(0, listener.info().openConnections());
+    }
+
+    @Test
+    void aCompletedMessageCancelsItsDeadlineAndTheNextMessageGetsItsOwn() {
+        EmbeddedChannel ch = connect(PEER);
+        String first = options("z9hG4bKa", "Content-Length: 0\r\n");
+        String second = options("z9hG4bKb", "Content-Length: 0\r\n");
+        write(ch, first.substring(0, 50));
+        elapse(ch, 9);
+        write(ch, first.substring(50) + second.substring(0, 20)); // completes the first, starts the second
+        assertEquals(1, w.delivered.size());
+        elapse(ch, 9);
+        assertTrue(ch.isActive(), "the second message started 9 s ago, not 18 s");
+        write(ch, second.substring(20));
+        assertEquals(2, w.delivered.size());
+        elapse(ch, 60);
+        assertTrue(ch.isActive(), "no deadline between messages");
+        assertEquals(0, w.metrics.get("sip.transport.tcp.message_timeouts"));
+    }
+
+    @Test
+    void crlfKeepAlivesBetweenMessagesStartNoDeadline_rfc5626() {
+        EmbeddedChannel ch = connect(PEER);
+        write(ch, "\r\n"); // a lone CRLF is held until it is known not to be half a double-CRLF ping
+        elapse(ch, 60);
+        assertTrue(ch.isActive());
+        write(ch, "\r\n");
+        assertEquals("\r\n", out(ch));
+        assertEquals(0, w.metrics.get("sip.transport.tcp.message_timeouts"));
     }
 }

@@ -25,6 +25,8 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.strowger.platform.api.Clock;
+import org.strowger.platform.testkit.ManualClock;
+import org.strowger.platform.testkit.ManualTimerService;
 import org.strowger.sip.message.api.SipMethod;
 import org.strowger.sip.message.api.SipParser;
 import org.strowger.sip.message.api.SipCodecConfig;
@@ -54,7 +56,8 @@ class TransportSocketTest {
 
     private TransportCore start(int idleSeconds, int maxPerSource) {
         core = new TransportCore(new TransportSettings(65535, 65535, 256, 8192, 1, Duration.ofSeconds(idleSeconds),
-                Duration.ofSeconds(2), 100, maxPerSource, 1 << 20, true, true, Duration.ofMillis(500)), metrics, Clock.SYSTEM);
+                Duration.ofSeconds(idleSeconds), Duration.ofSeconds(30), Duration.ofSeconds(2), 100, maxPerSource, 1 << 20,
+                true, true, Duration.ofMillis(500)), metrics, Clock.SYSTEM, new ManualTimerService(new ManualClock()), Runnable::run);
         core.setHandler(received::add);
         return core;
     }
