@@ -9,9 +9,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +31,7 @@ import org.strowger.sip.transport.spi.SipMessageObserver;
  * The shared SIP transport (PID {@code org.strowger.sip.transport}): owns the I/O threads and the
  * connection table, publishes {@link SipTransport} and {@link SipTrace}, and hosts the listeners of
  * {@link SipListenerComponent}. A configuration change restarts it, and with it every listener.
+ * The upper layer and the observers are bound by {@link UpperLayerBinding}, never here: see there why.
  */
 @Component(configurationPid = TransportConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = {SipTransport.class, SipTrace.class, ListenerHost.class})
@@ -67,27 +65,6 @@ public final class SipTransportComponent implements SipTransport, SipTrace, List
     void deactivate() {
         core.close();
         LOG.debug("sip transport stopped");
-    }
-
-    /** The upper layer: the highest-ranked handler; replaced live when a better one appears. */
-    @Reference(name = "handler", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindHandler(SipMessageHandler handler) {
-        core.setHandler(handler);
-        LOG.debug("sip message handler bound: {}", handler.getClass().getName());
-    }
-
-    void unbindHandler(SipMessageHandler handler) {
-        core.clearHandler(handler);
-    }
-
-    @Reference(name = "observer", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindObserver(SipMessageObserver observer) {
-        core.addObserver(observer);
-    }
-
-    void unbindObserver(SipMessageObserver observer) {
-        core.removeObserver(observer);
     }
 
     @Override
@@ -128,5 +105,25 @@ public final class SipTransportComponent implements SipTransport, SipTrace, List
     @Override
     public void close(Listener listener) {
         core.close(listener);
+    }
+
+    @Override
+    public void setHandler(SipMessageHandler handler) {
+        core.setHandler(handler);
+    }
+
+    @Override
+    public void clearHandler(SipMessageHandler handler) {
+        core.clearHandler(handler);
+    }
+
+    @Override
+    public void addObserver(SipMessageObserver observer) {
+        core.addObserver(observer);
+    }
+
+    @Override
+    public void removeObserver(SipMessageObserver observer) {
+        core.removeObserver(observer);
     }
 }
