@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +19,8 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.strowger.itests.SipClient.SipResponse;
 
 /**
@@ -29,6 +34,7 @@ import org.strowger.itests.SipClient.SipResponse;
 public class DeployPluginIT extends StrowgerTestSupport {
 
     private static final String MESSAGE_COUNTS = "org.strowger.example.plugin.api.MessageCounts";
+    private static final String PLUGIN_BUNDLE = "org.strowger.example.plugin";
     private static final Pattern OPTIONS_IN = Pattern.compile("in\\.request\\.OPTIONS\\D+?(\\d+)");
 
     @Test
@@ -52,6 +58,24 @@ public class DeployPluginIT extends StrowgerTestSupport {
             Files.deleteIfExists(deployed);
         }
         awaitServiceGone(MESSAGE_COUNTS, SERVICE_TIMEOUT);
+        await("the plugin bundle is uninstalled", SERVICE_TIMEOUT, () -> Arrays.stream(bundleContext.getBundles())
+                .noneMatch(b -> PLUGIN_BUNDLE.equals(b.getSymbolicName())));
+        awaitRefreshQueueDrained();
+    }
+
+    /**
+     * Fileinstall refreshes the framework after it uninstalls the jar, holding the framework's
+     * global lock. Refreshes run one after another on the framework's refresh thread, so when one
+     * requested now has finished, so has that one: the container can then be stopped cleanly.
+     */
+    private void awaitRefreshQueueDrained() throws InterruptedException {
+        CountDownLatch refreshed = new CountDownLatch(1);
+        bundleContext.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, event -> {
+            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                refreshed.countDown();
+            }
+        });
+        assertTrue("framework refresh finished", refreshed.await(SERVICE_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
     }
 
     /** The count of OPTIONS requests received in the output of example:counts; 0 when not listed yet. */

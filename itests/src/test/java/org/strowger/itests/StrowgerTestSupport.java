@@ -43,13 +43,13 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.ProbeBuilder;
 import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.AllServiceListener;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceEvent;
-import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -311,11 +311,16 @@ public abstract class StrowgerTestSupport {
         awaitService(objectClass, timeout);
     }
 
-    /** Waits until no service with this interface name is registered; fails after {@code timeout}. */
+    /**
+     * Waits until no service with this interface name is registered; fails after {@code timeout}.
+     * An {@link AllServiceListener}, because a plain listener makes the framework check that the
+     * service class is visible to the probe, and the probe's {@code DynamicImport-Package: *} then
+     * wires it to the exporter: uninstalling a hot-deployed plugin would refresh the probe itself.
+     */
     protected void awaitServiceGone(String objectClass, Duration timeout) throws InterruptedException {
         String filter = "(" + Constants.OBJECTCLASS + "=" + objectClass + ")";
         CountDownLatch gone = new CountDownLatch(1);
-        ServiceListener listener = event -> {
+        AllServiceListener listener = event -> {
             if (event.getType() == ServiceEvent.UNREGISTERING && registered(objectClass) <= 1) {
                 gone.countDown();
             }
