@@ -4,8 +4,15 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -15,12 +22,14 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.slf4j.LoggerFactory;
 import org.strowger.itests.SipClient.SipResponse;
 
 /**
  * The distribution answers SIP over its default UDP and TCP listeners: OPTIONS gets 200 with
  * Allow (RFC 3261 §11.2), an unknown method 501 (§8.2.1), a malformed request 400 (§8.2.2,
- * RFC 4475 §3.1.2.13) and garbage does not stop it.
+ * RFC 4475 §3.1.2.13) and garbage does not stop it; {@code sip:listeners} and {@code sip:trace}
+ * work in the shell.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -87,6 +96,59 @@ public class OptionsIT extends StrowgerTestSupport {
         assertTrue("tcp listener in:\n" + output, lower.contains("tcp"));
         long linesWithPort = output.lines().filter(line -> line.contains(LOOPBACK) && line.contains(port)).count();
         assertTrue("two listeners on " + LOOPBACK + ":" + port + " in:\n" + output, linesWithPort >= 2);
+    }
+
+    @Test
+    public void sipTraceLogsMessagesInAndOutOnlyWhileOn() throws Exception {
+        SipClient sip = sipClient();
+        String traced = sip.options();
+        String tracedCallId = header(traced, "Call-ID");
+        String status = executeCommand("sip:trace --method OPTIONS on");
+        assertTrue("sip:trace on answers with its state: " + status, status.contains("SIP trace on"));
+        try {
+            assertOptionsAnswered(traced, sip.udp(traced, SIP_TIMEOUT));
+            // The log is written asynchronously: wait for both directions of the traced exchange.
+            await("karaf.log traces the OPTIONS in and its 200 out (Call-ID " + tracedCallId + ")",
+                    Duration.ofSeconds(10), () -> traceLines(tracedCallId).stream().anyMatch(l -> l.contains(" IN "))
+                            && traceLines(tracedCallId).stream().anyMatch(l -> l.contains(" OUT ")));
+            assertTrue("FOO is filtered out by --method OPTIONS",
+                    sip.udp(sip.request("FOO"), SIP_TIMEOUT).status() == 501);
+        } finally {
+            assertTrue(executeCommand("sip:trace off").contains("SIP trace off"));
+        }
+        String untraced = sip.options();
+        assertOptionsAnswered(untraced, sip.udp(untraced, SIP_TIMEOUT));
+        // A marker written to the trace logger after the untraced exchange: once it is in the file,
+        // a trace of that exchange would be too (same logger, same appender, in order).
+        String marker = "strowger-itest-marker-" + System.nanoTime();
+        LoggerFactory.getLogger("org.strowger.sip.trace").info(marker);
+        await("marker in karaf.log", Duration.ofSeconds(10), () -> !traceLines(marker).isEmpty());
+        assertTrue("nothing traced after sip:trace off", traceLines(header(untraced, "Call-ID")).isEmpty());
+    }
+
+    /** The karaf.log entries (with the message text that follows each) that mention {@code text}. */
+    private static List<String> traceLines(String text) {
+        Path log = Path.of(System.getProperty("karaf.data", "data"), "log", "karaf.log");
+        try {
+            List<String> entries = new ArrayList<>();
+            String entry = null;
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (line.contains(" | ")) {
+                    if (entry != null && entry.contains(text)) {
+                        entries.add(entry);
+                    }
+                    entry = line;
+                } else if (entry != null) {
+                    entry = entry + "\n" + line;
+                }
+            }
+            if (entry != null && entry.contains(text)) {
+                entries.add(entry);
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void assertOptionsAnswered(String request, SipResponse response) {
