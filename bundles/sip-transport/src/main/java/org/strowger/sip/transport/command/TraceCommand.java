@@ -12,7 +12,8 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.strowger.sip.transport.api.SipTrace;
 import org.strowger.sip.transport.api.TraceFilter;
 
-/** {@code sip:trace on [--address A] [--method M] | off}; without argument shows whether tracing is on. */
+/** {@code sip:trace [--address A] [--method M] on | off}; without argument shows whether tracing is on.
+ * Options come before the argument, as everywhere in the Karaf shell. */
 @Command(scope = "sip", name = "trace", description = "Logs every SIP message in and out (logger "
         + SipTrace.LOGGER + ", see log:tail), optionally only for one address or method")
 @Service
@@ -47,7 +48,7 @@ public class TraceCommand implements Action {
             trace.disable();
             out.println("SIP trace off");
         } else {
-            throw new IllegalArgumentException("use: sip:trace on [--address A] [--method M] | off");
+            throw new IllegalArgumentException("use: sip:trace [--address A] [--method M] on | sip:trace off");
         }
     }
 }

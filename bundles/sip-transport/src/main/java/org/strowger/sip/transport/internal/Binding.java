@@ -4,6 +4,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Bounded waits for bind and close, with errors an operator can act on. */
 final class Binding {
@@ -33,6 +35,15 @@ final class Binding {
     static void close(Channel channel, Listener listener) {
         if (channel != null) {
             channel.close().awaitUninterruptibly(CLOSE_TIMEOUT_MS);
+        }
+    }
+
+    /** Closes all at once, then waits for each (together at most about CLOSE_TIMEOUT_MS). */
+    static void closeAll(List<Channel> channels) {
+        List<ChannelFuture> closing = channels.stream().map(Channel::close).toList();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_TIMEOUT_MS);
+        for (ChannelFuture f : closing) {
+            f.awaitUninterruptibly(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.strowger.sip.transport.internal;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -11,8 +13,11 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +53,28 @@ final class IoGroups implements AutoCloseable {
 
     EventLoopGroup workers() {
         return workers;
+    }
+
+    /** The I/O threads one by one, so that each UDP reader can get its own. */
+    List<EventLoop> workerLoops() {
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor e : workers) {
+            loops.add((EventLoop) e);
+        }
+        return loops;
+    }
+
+    /** Whether several sockets can share one UDP address (SO_REUSEPORT): native epoll only. */
+    boolean canReusePort() {
+        return epoll;
+    }
+
+    /** Sets SO_REUSEPORT on the channels {@code b} creates; only when {@link #canReusePort()}. */
+    void reusePort(Bootstrap b) {
+        if (!epoll) {
+            throw new IllegalStateException("SO_REUSEPORT needs native epoll");
+        }
+        EpollSupport.reusePort(b);
     }
 
     Class<? extends DatagramChannel> datagramChannel() {
@@ -88,6 +115,10 @@ final class IoGroups implements AutoCloseable {
                 LOG.debug("epoll classes not present, using NIO: {}", e.toString());
                 return false;
             }
+        }
+
+        static void reusePort(Bootstrap b) {
+            b.option(io.netty.channel.epoll.EpollChannelOption.SO_REUSEPORT, true);
         }
 
         static IoHandlerFactory factory() {

@@ -41,6 +41,11 @@ abstract class Listener {
         return ch != null && ch.localAddress() instanceof InetSocketAddress bound ? bound : settings.bind();
     }
 
+    /** The socket that sends to {@code destination}: the one socket, unless a subclass has several. */
+    Channel channelFor(InetSocketAddress destination) {
+        return channel;
+    }
+
     boolean isWildcard() {
         return settings.bind().getAddress().isAnyLocalAddress();
     }

@@ -32,4 +32,17 @@ public @interface ListenerConfig {
 
     @AttributeDefinition(description = "Port written as Via sent-by; 0 = the bound port.")
     int advertisedPort() default 0;
+
+    @AttributeDefinition(description = "UDP only: sockets bound to the same address with SO_REUSEPORT, each read by its own "
+            + "I/O thread (native epoll only; 1 otherwise). The kernel spreads peers over them by source address and port, "
+            + "so one peer's datagrams stay in order on one socket. 0 = one per I/O thread (ioThreads).")
+    int udpReaders() default 0;
+
+    @AttributeDefinition(description = "UDP only: SO_RCVBUF of each socket in bytes (0 = the kernel default, net.core.rmem_default). "
+            + "Linux grants at most net.core.rmem_max (raise it with sysctl); the granted size is logged at INFO.")
+    int udpReceiveBuffer() default UdpOptions.DEFAULT_RECEIVE_BUFFER;
+
+    @AttributeDefinition(description = "UDP only: SO_SNDBUF of each socket in bytes (0 = the kernel default, net.core.wmem_default; "
+            + "capped by net.core.wmem_max).")
+    int udpSendBuffer() default 0;
 }

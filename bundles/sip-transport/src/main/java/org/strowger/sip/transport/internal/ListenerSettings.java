@@ -11,13 +11,20 @@ import org.strowger.sip.transport.api.Transport;
  *
  * @param advertisedHost null: derive it (see {@link ListenerConfig#advertisedHost()})
  * @param advertisedPort 0: the bound port
+ * @param udp            socket options of a UDP listener
  */
 record ListenerSettings(String name, Transport transport, InetSocketAddress bind, String advertisedHost,
-        int advertisedPort) {
+        int advertisedPort, UdpOptions udp) {
+
+    /** With the default UDP options. */
+    ListenerSettings(String name, Transport transport, InetSocketAddress bind, String advertisedHost, int advertisedPort) {
+        this(name, transport, bind, advertisedHost, advertisedPort, UdpOptions.DEFAULTS);
+    }
 
     ListenerSettings {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(udp, "udp");
         if (name == null || name.isEmpty()) {
             throw invalid(name, "name", name, "the attribute is required: set name=<unique name> in the listener's .cfg file");
         }
@@ -30,6 +37,12 @@ record ListenerSettings(String name, Transport transport, InetSocketAddress bind
         if (advertisedPort < 0 || advertisedPort > 65535) {
             throw invalid(name, "advertisedPort", String.valueOf(advertisedPort), "use 1-65535, or 0 for the bound port");
         }
+        if (udp.readers() < 0 || udp.readers() > UdpOptions.MAX_READERS) {
+            throw invalid(name, "udpReaders", String.valueOf(udp.readers()),
+                    "use 1-" + UdpOptions.MAX_READERS + ", or 0 for one socket per I/O thread");
+        }
+        bufferSize(name, "udpReceiveBuffer", udp.receiveBuffer());
+        bufferSize(name, "udpSendBuffer", udp.sendBuffer());
     }
 
     static ListenerSettings from(ListenerConfig c) {
@@ -52,7 +65,15 @@ record ListenerSettings(String name, Transport transport, InetSocketAddress bind
                     + " (check STROWGER_SIP_PORT if the file uses ${env:STROWGER_SIP_PORT})");
         }
         String advertised = c.advertisedHost() == null || c.advertisedHost().isBlank() ? null : c.advertisedHost().trim();
-        return new ListenerSettings(name, transport, new InetSocketAddress(host, port), advertised, c.advertisedPort());
+        return new ListenerSettings(name, transport, new InetSocketAddress(host, port), advertised, c.advertisedPort(),
+                new UdpOptions(c.udpReaders(), c.udpReceiveBuffer(), c.udpSendBuffer()));
+    }
+
+    private static void bufferSize(String listener, String attribute, int bytes) {
+        if (bytes < 0 || bytes > UdpOptions.MAX_BUFFER) {
+            throw invalid(listener, attribute, String.valueOf(bytes), "use a size in bytes up to " + UdpOptions.MAX_BUFFER
+                    + " (1 GiB), or 0 for the kernel default");
+        }
     }
 
     private static boolean isNameChar(int c) {

@@ -199,7 +199,7 @@ final class Sender {
             return CompletableFuture.failedFuture(new SipTransportException(
                     "message of " + bytes.length + " bytes does not fit in a UDP datagram"));
         }
-        Channel channel = listener.channel;
+        Channel channel = listener.channelFor(to);
         Flow flow = new Flow(Transport.UDP, listener.localAddress(), to, 0);
         CompletableFuture<Flow> done = new CompletableFuture<>();
         channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to))

@@ -124,6 +124,10 @@ final class TransportCore implements SipTransport, AutoCloseable {
         return connections.size();
     }
 
+    IoGroups ioGroups() {
+        return io;
+    }
+
     TransportSettings settings() {
         return settings;
     }
