@@ -9,8 +9,10 @@ public final class Chars {
     private static final int UNRESERVED = 4;
     private static final int USER = 8;
     private static final int PASSWORD = 16;
-    private static final int PARAM = 32;
-    private static final int HNV = 64;
+    /** Character class of {@code paramchar} without escapes, for {@link #is(int, int)}. */
+    static final int PARAM = 32;
+    /** Character class of URI header name/value characters, for {@link #is(int, int)}. */
+    static final int HNV = 64;
     private static final int HOST = 128;
     private static final int[] TABLE = new int[128];
 
@@ -41,7 +43,8 @@ public final class Chars {
         }
     }
 
-    private static boolean is(int c, int flag) {
+    /** Whether {@code c} is in the character class {@code flag}. */
+    static boolean is(int c, int flag) {
         return c >= 0 && c < 128 && (TABLE[c] & flag) != 0;
     }
 
@@ -68,16 +71,6 @@ public final class Chars {
     /** Characters allowed unescaped in a SIP URI password. */
     public static boolean isPassword(int c) {
         return is(c, PASSWORD);
-    }
-
-    /** {@code paramchar} without escapes. */
-    public static boolean isParam(int c) {
-        return is(c, PARAM);
-    }
-
-    /** {@code hnv-unreserved / unreserved}: URI header name or value characters. */
-    public static boolean isHnv(int c) {
-        return is(c, HNV);
     }
 
     /** Hostname characters: alphanumerics, '-' and '.'. */

@@ -142,7 +142,7 @@ public final class UriParser {
             while (p < end && s.charAt(p) == ';') {
                 p++;
                 int nameStart = p;
-                p = scanParamChars(s, p, end, what);
+                p = scanEscaped(s, p, end, what, Chars.PARAM);
                 if (p == nameStart) {
                     throw fail(what, "empty URI parameter name");
                 }
@@ -151,7 +151,7 @@ public final class UriParser {
                 if (p < end && s.charAt(p) == '=') {
                     p++;
                     int valueStart = p;
-                    p = scanParamChars(s, p, end, what);
+                    p = scanEscaped(s, p, end, what, Chars.PARAM);
                     if (p == valueStart) {
                         throw fail(what, "empty value of URI parameter " + Params.safe(name));
                     }
@@ -167,7 +167,7 @@ public final class UriParser {
             do {
                 p++;
                 int nameStart = p;
-                p = scanHnv(s, p, end, what);
+                p = scanEscaped(s, p, end, what, Chars.HNV);
                 if (p == nameStart) {
                     throw fail(what, "empty URI header name");
                 }
@@ -177,7 +177,7 @@ public final class UriParser {
                 }
                 p++;
                 int valueStart = p;
-                p = scanHnv(s, p, end, what);
+                p = scanEscaped(s, p, end, what, Chars.HNV);
                 map.put(name, s.substring(valueStart, p));
             } while (p < end && s.charAt(p) == '&');
             headers = Params.own(map);
@@ -188,28 +188,17 @@ public final class UriParser {
         return SipUri.parsed(secure, user, password, host, port, params, headers, s.substring(uriStart, end));
     }
 
-    private static int scanParamChars(String s, int p, int end, String what) {
+    /**
+     * Skips characters of {@code charClass} ({@link Chars#PARAM} or {@link Chars#HNV}) and
+     * %-escapes (RFC 3261 §25.1 {@code escaped}); stops at the first other character.
+     */
+    private static int scanEscaped(String s, int p, int end, String what, int charClass) {
         while (p < end) {
             char c = s.charAt(p);
             if (c == '%') {
                 checkEscape(s, p, end, what);
                 p += 3;
-            } else if (Chars.isParam(c)) {
-                p++;
-            } else {
-                break;
-            }
-        }
-        return p;
-    }
-
-    private static int scanHnv(String s, int p, int end, String what) {
-        while (p < end) {
-            char c = s.charAt(p);
-            if (c == '%') {
-                checkEscape(s, p, end, what);
-                p += 3;
-            } else if (Chars.isHnv(c)) {
+            } else if (Chars.is(c, charClass)) {
                 p++;
             } else {
                 break;
@@ -242,7 +231,7 @@ public final class UriParser {
         while (p < end && s.charAt(p) == ';') {
             p++;
             int nameStart = p;
-            p = scanParamChars(s, p, end, what);
+            p = scanEscaped(s, p, end, what, Chars.PARAM);
             if (p == nameStart) {
                 throw fail(what, "empty tel parameter name");
             }
@@ -251,7 +240,7 @@ public final class UriParser {
             if (p < end && s.charAt(p) == '=') {
                 p++;
                 int valueStart = p;
-                p = scanParamChars(s, p, end, what);
+                p = scanEscaped(s, p, end, what, Chars.PARAM);
                 value = s.substring(valueStart, p);
             }
             params.put(name, value);
