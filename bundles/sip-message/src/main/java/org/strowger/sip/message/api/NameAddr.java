@@ -100,7 +100,16 @@ public final class NameAddr {
         return new NameAddr(displayName, uri, Params.with(params, name, valueOrNull));
     }
 
+    /** A copy without the parameter {@code name} (case-insensitive); this one if it has none. */
+    public NameAddr withoutParam(String name) {
+        return hasParam(name) ? new NameAddr(displayName, uri, Params.without(params, name)) : this;
+    }
+
+    /** A copy with {@code tag} set, or without a tag when {@code tag} is {@code null}. */
     public NameAddr withTag(String tag) {
+        if (tag == null) {
+            return withoutParam("tag");
+        }
         return withParam("tag", tag);
     }
 

@@ -1,7 +1,9 @@
 package org.strowger.sip.transport.api;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 import org.strowger.sip.message.api.SipRequest;
@@ -43,6 +45,17 @@ public interface SipTransport {
      * @return the flow used; fails with {@link SipTransportException} if nothing could be sent
      */
     CompletionStage<Flow> sendResponse(SipResponse response, Flow requestFlow);
+
+    /**
+     * The host and port this side presents to a peer at {@code destination} over {@code transport}:
+     * what {@link #sendRequest} writes into the Via sent-by for it (RFC 3261 §18.1.1) — the
+     * listener's advertised host, else its bound address, else (wildcard bind) the local address the
+     * system routes to {@code destination}. For a Contact (§8.1.1.8) or a Record-Route URI.
+     * May look the route up in the system (cached): do not call it on an I/O thread.
+     *
+     * @return empty when no listener of that transport can reach {@code destination}
+     */
+    Optional<HostPort> advertisedAddress(Transport transport, InetAddress destination);
 
     /** The open listeners with their counters, sorted by name. */
     List<ListenerInfo> listeners();

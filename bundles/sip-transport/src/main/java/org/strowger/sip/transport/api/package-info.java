@@ -4,5 +4,5 @@
  * {@link org.strowger.sip.transport.spi.SipMessageHandler}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.strowger.sip.transport.api;

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,7 @@ import org.strowger.sip.message.api.SipRequest;
 import org.strowger.sip.message.api.SipResponse;
 import org.strowger.sip.message.api.Via;
 import org.strowger.sip.transport.api.Flow;
+import org.strowger.sip.transport.api.HostPort;
 import org.strowger.sip.transport.api.SipTransportException;
 import org.strowger.sip.transport.api.Transport;
 
@@ -113,6 +115,13 @@ final class Sender {
         setSentBy(request, from, Transport.TCP, destination.getAddress());
         Outbound out = outbound(request);
         return connection(destination, from).thenCompose(c -> writeTcp(c, out));
+    }
+
+    /** See {@link org.strowger.sip.transport.api.SipTransport#advertisedAddress}. */
+    Optional<HostPort> advertisedAddress(Transport transport, InetAddress destination) {
+        Listener listener = listeners.forSending(transport, destination);
+        return listener == null ? Optional.empty()
+                : Optional.of(new HostPort(listener.sentByHost(destination, routes), listener.sentByPort()));
     }
 
     /** RFC 3261 §18.1.1: the transport inserts sent-by (and the transport actually used) into the top Via. */

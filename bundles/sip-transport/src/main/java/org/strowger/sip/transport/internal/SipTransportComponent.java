@@ -1,5 +1,6 @@
 package org.strowger.sip.transport.internal;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.strowger.platform.api.TimerService;
 import org.strowger.sip.message.api.SipRequest;
 import org.strowger.sip.message.api.SipResponse;
 import org.strowger.sip.transport.api.Flow;
+import org.strowger.sip.transport.api.HostPort;
 import org.strowger.sip.transport.api.ListenerInfo;
 import org.strowger.sip.transport.api.SipTrace;
 import org.strowger.sip.transport.api.SipTransport;
@@ -75,6 +77,11 @@ public final class SipTransportComponent implements SipTransport, SipTrace, List
     @Override
     public CompletionStage<Flow> sendResponse(SipResponse response, Flow requestFlow) {
         return core.sendResponse(response, requestFlow);
+    }
+
+    @Override
+    public Optional<HostPort> advertisedAddress(Transport transport, InetAddress destination) {
+        return core.advertisedAddress(transport, destination);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.strowger.sip.transport.internal;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -14,6 +16,7 @@ import org.strowger.sip.message.api.SipParser;
 import org.strowger.sip.message.api.SipRequest;
 import org.strowger.sip.message.api.SipResponse;
 import org.strowger.sip.transport.api.Flow;
+import org.strowger.sip.transport.api.HostPort;
 import org.strowger.sip.transport.api.ListenerInfo;
 import org.strowger.sip.transport.api.SipTransport;
 import org.strowger.sip.transport.api.Transport;
@@ -93,6 +96,11 @@ final class TransportCore implements SipTransport, AutoCloseable {
     @Override
     public CompletionStage<Flow> sendResponse(SipResponse response, Flow requestFlow) {
         return sender.sendResponse(response, requestFlow);
+    }
+
+    @Override
+    public Optional<HostPort> advertisedAddress(Transport transport, InetAddress destination) {
+        return sender.advertisedAddress(transport, destination);
     }
 
     @Override
