@@ -140,6 +140,20 @@ class TransportSocketTest {
         return core.listeners().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /** RFC 3261 §8.1.1.8 / §18.1.1: the address a Contact names is the one a Via sent-by would carry. */
+    @Test
+    void rfc3261_8_1_1_8_advertisedAddressIsTheSentByOfTheListenerUsed() throws Exception {
+        start(300, 100);
+        Listener udp = open("udp", Transport.UDP);
+        core.open(new ListenerSettings("nat", Transport.TCP, new InetSocketAddress(LOOPBACK, 0), "sip.example.com", 5099));
+        assertEquals(new org.strowger.sip.transport.api.HostPort("127.0.0.1", udp.localAddress().getPort()),
+                core.advertisedAddress(Transport.UDP, LOOPBACK).orElseThrow());
+        assertEquals(new org.strowger.sip.transport.api.HostPort("sip.example.com", 5099),
+                core.advertisedAddress(Transport.TCP, LOOPBACK).orElseThrow());
+        assertTrue(core.advertisedAddress(Transport.UDP, InetAddress.getByAddress(new byte[16])).isEmpty(),
+                "an IPv4 listener cannot reach an IPv6 peer");
+    }
+
     @Test
     void udpRequestGetsResponseAtRport() throws Exception {
         start(300, 10);
