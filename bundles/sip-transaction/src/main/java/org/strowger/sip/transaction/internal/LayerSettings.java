@@ -1,0 +1,54 @@
+package org.strowger.sip.transaction.internal;
+
+import java.time.Duration;
+
+/**
+ * The validated configuration of the layer.
+ *
+ * @param timers            T1, T2, T4 and everything derived from them
+ * @param trying100Delay    how long an INVITE server transaction waits for the TU before sending
+ *                          100 Trying itself (RFC 3261 §17.2.1: 200 ms); zero sends it at once
+ * @param maxTransactions   live transactions at most; past it new ones are refused with 503
+ * @param retryAfterSeconds the Retry-After of the layer's own 503 answers
+ */
+record LayerSettings(SipTimers timers, Duration trying100Delay, int maxTransactions, int retryAfterSeconds) {
+
+    static final LayerSettings DEFAULTS = new LayerSettings(SipTimers.DEFAULTS, Duration.ofMillis(200), 100_000, 5);
+
+    LayerSettings {
+        if (trying100Delay.isNegative()) {
+            throw new IllegalArgumentException("trying100Delay must be >= 0, was " + trying100Delay);
+        }
+        if (maxTransactions < 1) {
+            throw new IllegalArgumentException("maxTransactions must be >= 1, was " + maxTransactions);
+        }
+        if (retryAfterSeconds < 0) {
+            throw new IllegalArgumentException("retryAfterSeconds must be >= 0, was " + retryAfterSeconds);
+        }
+    }
+
+    /**
+     * Validates an OSGi configuration.
+     *
+     * @throws IllegalArgumentException naming the attribute, its allowed range and the file to edit
+     */
+    static LayerSettings from(TransactionLayerConfig c) {
+        String where = " (PID " + TransactionLayerConfig.PID + ", etc/" + TransactionLayerConfig.PID + ".cfg)";
+        require(c.t1() >= 1 && c.t1() <= 60_000, "t1 must be 1..60000 ms, was " + c.t1() + where);
+        require(c.t2() >= c.t1() && c.t2() <= 600_000, "t2 must be t1.." + 600_000 + " ms, was " + c.t2() + where);
+        require(c.t4() >= 1 && c.t4() <= 600_000, "t4 must be 1..600000 ms, was " + c.t4() + where);
+        require(c.trying100Delay() >= 0 && c.trying100Delay() <= 60_000,
+                "trying100Delay must be 0..60000 ms, was " + c.trying100Delay() + where);
+        require(c.maxTransactions() >= 1, "maxTransactions must be >= 1, was " + c.maxTransactions() + where);
+        require(c.retryAfterSeconds() >= 0 && c.retryAfterSeconds() <= 86_400,
+                "retryAfterSeconds must be 0..86400, was " + c.retryAfterSeconds() + where);
+        SipTimers timers = new SipTimers(Duration.ofMillis(c.t1()), Duration.ofMillis(c.t2()), Duration.ofMillis(c.t4()));
+        return new LayerSettings(timers, Duration.ofMillis(c.trying100Delay()), c.maxTransactions(), c.retryAfterSeconds());
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
