@@ -30,7 +30,10 @@ public class BundlesResolveIT extends StrowgerTestSupport {
             "org.strowger.platform",
             "org.strowger.sip.message",
             "org.strowger.sip.transport",
-            "org.strowger.sip.stateless");
+            "org.strowger.sip.dns",
+            "org.strowger.sip.transaction",
+            "org.strowger.sip.dialog",
+            "org.strowger.sip.testcall");
 
     @Test
     public void everyStrowgerBundleIsActive() throws Exception {
