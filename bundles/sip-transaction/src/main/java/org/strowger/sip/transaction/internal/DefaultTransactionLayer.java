@@ -39,8 +39,11 @@ import org.strowger.sip.transport.spi.SipMessageHandler;
  * build directly. Inbound messages hop from the transport's I/O thread to their Call-ID's executor at
  * once; when that executor's queue is full a request is answered 503 with Retry-After on the I/O
  * thread (statelessly) and a response or ACK is dropped, both counted.
+ *
+ * <p>Public only so that {@code org.strowger.sip.transaction.testkit} (same bundle) can build it; the
+ * package stays private to the bundle.
  */
-final class DefaultTransactionLayer implements TransactionLayer, SipMessageHandler {
+public final class DefaultTransactionLayer implements TransactionLayer, SipMessageHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultTransactionLayer.class);
 
@@ -48,18 +51,21 @@ final class DefaultTransactionLayer implements TransactionLayer, SipMessageHandl
     private final InboundDispatcher dispatcher;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DefaultTransactionLayer(SipTransport transport, TimerService timers, SerialExecutors serials, Ids ids,
+    /** A layer sending through {@code transport}; every call's work runs on {@code serials}. */
+    public DefaultTransactionLayer(SipTransport transport, TimerService timers, SerialExecutors serials, Ids ids,
             Metrics metrics, Clock clock, SipResolver resolver, LayerSettings settings) {
         this.ctx = new LayerContext(transport, timers, new CallExecutors(serials, timers), ids, clock, resolver, settings,
                 new LayerMetrics(metrics), new TransactionTable(), new UserSlot());
         this.dispatcher = new InboundDispatcher(ctx);
     }
 
-    void setUser(ServerTransactionUser user) {
+    /** Binds the server transaction user (replacing the bound one), as DS binds a greedy reference. */
+    public void setUser(ServerTransactionUser user) {
         ctx.user().set(user);
     }
 
-    void clearUser(ServerTransactionUser user) {
+    /** Unbinds {@code user} if it is still the bound one (DS binds the replacement first). */
+    public void clearUser(ServerTransactionUser user) {
         ctx.user().clear(user);
     }
 

@@ -3,7 +3,7 @@ package org.strowger.sip.transaction.internal;
 import java.time.Duration;
 
 /**
- * The validated configuration of the layer.
+ * The validated configuration of the layer (public for the testkit; the package is not exported).
  *
  * @param timers            T1, T2, T4 and everything derived from them
  * @param trying100Delay    how long an INVITE server transaction waits for the TU before sending
@@ -11,11 +11,12 @@ import java.time.Duration;
  * @param maxTransactions   live transactions at most; past it new ones are refused with 503
  * @param retryAfterSeconds the Retry-After of the layer's own 503 answers
  */
-record LayerSettings(SipTimers timers, Duration trying100Delay, int maxTransactions, int retryAfterSeconds) {
+public record LayerSettings(SipTimers timers, Duration trying100Delay, int maxTransactions, int retryAfterSeconds) {
 
-    static final LayerSettings DEFAULTS = new LayerSettings(SipTimers.DEFAULTS, Duration.ofMillis(200), 100_000, 5);
+    /** T1 500 ms, T2 4 s, T4 5 s, 100 Trying after 200 ms, 100000 transactions, Retry-After 5 s. */
+    public static final LayerSettings DEFAULTS = new LayerSettings(SipTimers.DEFAULTS, Duration.ofMillis(200), 100_000, 5);
 
-    LayerSettings {
+    public LayerSettings {
         if (trying100Delay.isNegative()) {
             throw new IllegalArgumentException("trying100Delay must be >= 0, was " + trying100Delay);
         }

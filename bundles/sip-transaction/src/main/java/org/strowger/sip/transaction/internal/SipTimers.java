@@ -6,20 +6,21 @@ import java.time.Duration;
  * The transaction timers of RFC 3261 §17 (Table 4 of §A) and RFC 6026 §7: only T1, T2 and T4 are
  * configurable, every lettered timer is derived from them. Values that depend on the transport take
  * {@code reliable}: a reliable transport (TCP) needs no retransmissions and no time to absorb them.
+ * Public for the testkit; the package is not exported.
  *
  * @param t1 RTT estimate, default 500 ms (§17.1.1.1)
  * @param t2 maximum retransmission interval for non-INVITE requests and INVITE responses, default 4 s
  * @param t4 maximum duration a message remains in the network, default 5 s
  */
-record SipTimers(Duration t1, Duration t2, Duration t4) {
+public record SipTimers(Duration t1, Duration t2, Duration t4) {
 
     /** RFC 3261 §17.1.1.1 defaults. */
-    static final SipTimers DEFAULTS = new SipTimers(Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofSeconds(5));
+    public static final SipTimers DEFAULTS = new SipTimers(Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofSeconds(5));
 
     /** RFC 3261 §17.1.1.2: Timer D is "at least 32 seconds for unreliable transports". */
     private static final Duration MIN_TIMER_D = Duration.ofSeconds(32);
 
-    SipTimers {
+    public SipTimers {
         if (t1.isNegative() || t1.isZero() || t2.compareTo(t1) < 0 || t4.isNegative() || t4.isZero()) {
             throw new IllegalArgumentException("need 0 < T1 <= T2 and T4 > 0, got T1=" + t1 + " T2=" + t2 + " T4=" + t4);
         }

@@ -48,7 +48,7 @@ class AdmissionTest {
         assertEquals("5", refused.header(HeaderNames.RETRY_AFTER));
         assertNotNull(refused.to().tag(), "§8.2.6.2: a To tag");
         assertEquals("o3", refused.callId());
-        assertEquals(1, b.metrics.get("overload_503"));
+        assertEquals(1, b.metric("overload_503"));
         assertEquals(2, b.layer.transactions().size(), "no transaction for the refused request");
 
         peer.send(Messages.incoming("OPTIONS", "o1", 1, "z9hG4bK-1"), b.address);
@@ -69,13 +69,13 @@ class AdmissionTest {
         assertEquals(TransactionState.TERMINATED, refused.state());
         assertEquals(1, second.terminated);
         assertEquals(1, peer.requests("OPTIONS").size());
-        assertEquals(1, a.metrics.get("overload_503"));
+        assertEquals(1, a.metric("overload_503"));
     }
 
     @Test
     void noTransactionUser_newRequestsAnswered503_ackAndStrayResponsesDropped() {
         Harness.Node b = h.node("127.0.0.1");
-        b.layer.clearUser(b.user);
+        b.clearUser(b.user);
         peer.send(Messages.incoming("INVITE", "n1", 1, "z9hG4bK-1"), b.address);
         peer.send(Messages.incoming("ACK", "n1", 1, "z9hG4bK-2"), b.address);
         peer.respond(new InboundMessage(Messages.incoming("OPTIONS", "n2", 1, "z9hG4bK-x"),
@@ -85,8 +85,8 @@ class AdmissionTest {
         assertEquals(503, responsesAtPeer().get(0).statusCode());
         assertEquals("Service Unavailable (no transaction user)", responsesAtPeer().get(0).reasonPhrase());
         assertEquals("5", responsesAtPeer().get(0).header(HeaderNames.RETRY_AFTER));
-        assertEquals(1, b.metrics.get("no_user_503"));
-        assertEquals(1, b.metrics.get("stray_responses"));
+        assertEquals(1, b.metric("no_user_503"));
+        assertEquals(1, b.metric("stray_responses"));
         assertEquals(0, b.layer.transactions().size());
     }
 
@@ -94,8 +94,8 @@ class AdmissionTest {
     void transactionUserReplacedGreedily_unbindOfTheOldOneKeepsTheNew() {
         Harness.Node b = h.node("127.0.0.1");
         RecordingServerUser better = new RecordingServerUser();
-        b.layer.setUser(better);
-        b.layer.clearUser(b.user);
+        b.setUser(better);
+        b.clearUser(b.user);
         peer.send(Messages.incoming("OPTIONS", "g1", 1, "z9hG4bK-1"), b.address);
 
         assertEquals(1, better.requests.size());
@@ -115,8 +115,8 @@ class AdmissionTest {
         assertEquals("Service Unavailable (call executor queue full)", responsesAtPeer().get(0).reasonPhrase());
         assertEquals("5", responsesAtPeer().get(0).header(HeaderNames.RETRY_AFTER));
         assertTrue(b.user.requests.isEmpty());
-        assertEquals(1, b.metrics.get("queue_full_503"));
-        assertEquals(2, b.metrics.get("queue_full_responses_dropped"));
+        assertEquals(1, b.metric("queue_full_503"));
+        assertEquals(2, b.metric("queue_full_responses_dropped"));
     }
 
     @Test

@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.strowger.sip.transaction.testkit.LoopbackSipTransport;
+import org.strowger.sip.transaction.testkit.SequentialIds;
+import org.strowger.sip.transaction.testkit.SimpleMetrics;
+import org.strowger.sip.transaction.testkit.SingleSerialExecutors;
 import org.strowger.sip.transport.api.Flow;
 import org.strowger.sip.transport.api.InboundMessage;
 import org.strowger.sip.transport.api.Transport;
@@ -87,21 +91,21 @@ class ComponentTest {
     void component_delegatesToTheLayer() {
         Harness h = new Harness();
         Harness.Peer peer = h.peer("127.0.0.2");
-        LoopbackTransport transport = new LoopbackTransport(h.network, Harness.address("127.0.0.1"));
+        LoopbackSipTransport transport = new LoopbackSipTransport(h.network, Harness.address("127.0.0.1"));
         TransactionLayerComponent component = new TransactionLayerComponent(config(Map.of("trying100Delay", 0)),
-                transport, h.timers, new TestSerialExecutors(h.executor), new TestIds("c"), new TestMetrics(), h.clock,
+                transport, h.timers, new SingleSerialExecutors(h.executor), new SequentialIds("c"), new SimpleMetrics(), h.clock,
                 h.resolver);
         RecordingServerUser user = new RecordingServerUser();
         component.bindUser(user);
         component.onMessage(new InboundMessage(Messages.incoming("INVITE", "comp", 1, "z9hG4bK-comp"),
-                new Flow(Transport.UDP, transport.address, peer.address, 0), 0));
+                new Flow(Transport.UDP, transport.address(), peer.address, 0), 0));
 
         assertEquals(1, user.requests.size());
         assertEquals(1, component.transactions().size());
         assertEquals(100, transport.last().response().statusCode(), "trying100Delay = 0: 100 Trying at once");
         component.unbindUser(user);
         component.onMessage(new InboundMessage(Messages.incoming("OPTIONS", "comp2", 1, "z9hG4bK-comp2"),
-                new Flow(Transport.UDP, transport.address, peer.address, 0), 0));
+                new Flow(Transport.UDP, transport.address(), peer.address, 0), 0));
         assertEquals(503, transport.last().response().statusCode());
         component.deactivate();
         assertEquals(0, component.transactions().size());

@@ -61,7 +61,7 @@ class FailoverTest {
         assertEquals(List.of(200), tu.statuses());
         assertEquals(Optional.empty(), tx.failure());
         assertEquals(Optional.of(second.address), tx.flow().map(Flow::remote));
-        assertEquals(1, a.metrics.get("failovers"));
+        assertEquals(1, a.metric("failovers"));
     }
 
     @Test
@@ -81,7 +81,7 @@ class FailoverTest {
 
     @Test
     void rfc3263_4_3_transportErrorOnFirstTarget_nextTarget() {
-        a.transport.unreachable.add(first.address);
+        a.transport.unreachable(first.address);
         ClientTransaction tx = options();
 
         assertEquals(1, second.requests("OPTIONS").size());
@@ -115,8 +115,8 @@ class FailoverTest {
 
     @Test
     void rfc3261_8_1_3_1_allTargetsUnreachable_synthesized503TransportError() {
-        a.transport.unreachable.add(first.address);
-        a.transport.unreachable.add(second.address);
+        a.transport.unreachable(first.address);
+        a.transport.unreachable(second.address);
         ClientTransaction tx = options();
 
         assertEquals(List.of(503), tu.statuses());
@@ -163,7 +163,7 @@ class FailoverTest {
         request.addHeader(HeaderNames.ROUTE, "<sip:127.0.0.3;lr>");
         a.layer.sendRequest(request, tu);
 
-        assertEquals("sip:127.0.0.3;lr", h.resolver.queries.get(0).toString());
+        assertEquals("sip:127.0.0.3;lr", h.resolver.queries().get(0).toString());
         assertEquals(1, second.requests("OPTIONS").size());
         assertEquals("sip:bob@far.example.com", ((SipRequest) second.last("OPTIONS").message()).requestUri().toString());
     }
@@ -175,7 +175,7 @@ class FailoverTest {
         request.addHeader(HeaderNames.ROUTE, "<sip:bob@far.example.com>");
         a.layer.sendRequest(request, tu);
 
-        assertEquals("sip:127.0.0.2", h.resolver.queries.get(0).toString());
+        assertEquals("sip:127.0.0.2", h.resolver.queries().get(0).toString());
         assertEquals(1, first.requests("OPTIONS").size());
     }
 
@@ -205,7 +205,7 @@ class FailoverTest {
         ClientTransaction tx = a.layer.sendRequest(Messages.request("OPTIONS", "sip:bob@far.example.com", "c", 1),
                 Harness.address("127.0.0.2"), Transport.TCP, tu);
 
-        assertTrue(h.resolver.queries.isEmpty());
+        assertTrue(h.resolver.queries().isEmpty());
         assertEquals(Transport.TCP, first.last("OPTIONS").flow().transport());
         assertEquals("TCP", first.last("OPTIONS").message().topVia().transport());
         first.respond(first.last("OPTIONS"), 503, "f");

@@ -10,40 +10,51 @@ import org.strowger.platform.testkit.ManualTimerService;
 import org.strowger.sip.message.api.SipMessage;
 import org.strowger.sip.message.api.SipRequest;
 import org.strowger.sip.message.api.SipResponse;
+import org.strowger.sip.transaction.api.TransactionLayer;
+import org.strowger.sip.transaction.spi.ServerTransactionUser;
+import org.strowger.sip.transaction.testkit.LoopbackSipTransport;
+import org.strowger.sip.transaction.testkit.SimpleMetrics;
+import org.strowger.sip.transaction.testkit.SipTestNetwork;
+import org.strowger.sip.transaction.testkit.SipTestNode;
+import org.strowger.sip.transaction.testkit.StaticSipResolver;
+import org.strowger.sip.transaction.testkit.TrampolineExecutor;
 import org.strowger.sip.transport.api.InboundMessage;
 import org.strowger.sip.transport.api.Transport;
 
 /**
- * Virtual time (ManualClock/ManualTimerService), one {@link TrampolineExecutor} for every call, a
- * {@link Network}, a {@link TestResolver}, and on them transaction layers ({@link Node}) and scripted
- * peers without a transaction layer ({@link Peer}), each on its own loopback address and port 5060.
+ * The testkit assembled for this bundle's tests: virtual time (ManualClock/ManualTimerService), one
+ * {@link TrampolineExecutor} for every call, a {@link SipTestNetwork}, a {@link StaticSipResolver}, and
+ * on them transaction layers ({@link Node}, a {@link SipTestNode} with a recording server TU bound) and
+ * scripted peers without a transaction layer ({@link Peer}), each on its own loopback address and port
+ * 5060.
  */
 final class Harness {
 
     final ManualClock clock = new ManualClock();
     final ManualTimerService timers = new ManualTimerService(clock);
     final TrampolineExecutor executor = new TrampolineExecutor();
-    final TestResolver resolver = new TestResolver();
-    final Network network;
+    final StaticSipResolver resolver = new StaticSipResolver();
+    final SipTestNetwork network;
 
     Harness() {
         this(1);
     }
 
     Harness(long seed) {
-        this.network = new Network(timers, seed);
+        this.network = new SipTestNetwork(timers, seed);
     }
 
     static InetSocketAddress address(String ip) {
-        return TestResolver.address(ip, 5060);
+        return StaticSipResolver.address(ip, 5060);
     }
 
     Node node(String ip) {
-        return node(ip, LayerSettings.DEFAULTS);
+        return new Node(new SipTestNode(network, ip, timers, executor, resolver));
     }
 
-    Node node(String ip, LayerSettings settings) {
-        return new Node(this, address(ip), settings);
+    Node node(String ip, Settings s) {
+        return new Node(new SipTestNode(network, ip, timers, executor, resolver, Duration.ofMillis(s.t1()),
+                Duration.ofMillis(s.t2()), Duration.ofMillis(s.t4()), Duration.ofMillis(s.trying()), s.maxTransactions()));
     }
 
     Peer peer(String ip) {
@@ -58,28 +69,43 @@ final class Harness {
         timers.advance(Duration.ofMillis(millis));
     }
 
-    /** Settings with other T1/T2/T4 and 100 Trying delay. */
-    static LayerSettings settings(long t1, long t2, long t4, long trying, int maxTransactions) {
-        return new LayerSettings(new SipTimers(Duration.ofMillis(t1), Duration.ofMillis(t2), Duration.ofMillis(t4)),
-                Duration.ofMillis(trying), maxTransactions, 5);
+    /** Other T1/T2/T4 and 100 Trying delay (ms) and another transaction limit. */
+    record Settings(long t1, long t2, long t4, long trying, int maxTransactions) {
+    }
+
+    static Settings settings(long t1, long t2, long t4, long trying, int maxTransactions) {
+        return new Settings(t1, t2, t4, trying, maxTransactions);
     }
 
     /** A transaction layer on the network, with a recording server TU bound. */
     static final class Node {
-        final DefaultTransactionLayer layer;
-        final LoopbackTransport transport;
+        final SipTestNode node;
+        final TransactionLayer layer;
+        final LoopbackSipTransport transport;
         final RecordingServerUser user = new RecordingServerUser();
-        final TestMetrics metrics = new TestMetrics();
+        final SimpleMetrics metrics;
         final InetSocketAddress address;
 
-        Node(Harness h, InetSocketAddress address, LayerSettings settings) {
-            this.address = address;
-            this.transport = new LoopbackTransport(h.network, address);
-            this.layer = new DefaultTransactionLayer(transport, h.timers, new TestSerialExecutors(h.executor),
-                    new TestIds(address.getAddress().getHostAddress().replace('.', '_')), metrics, h.clock, h.resolver,
-                    settings);
-            layer.setUser(user);
-            h.network.attach(address, layer);
+        Node(SipTestNode node) {
+            this.node = node;
+            this.layer = node.layer();
+            this.transport = node.transport();
+            this.metrics = node.metrics();
+            this.address = node.address();
+            node.setUser(user);
+        }
+
+        /** The value of the counter {@code sip.transaction.<suffix>}. */
+        long metric(String suffix) {
+            return metrics.value(LayerMetrics.PREFIX + suffix);
+        }
+
+        void setUser(ServerTransactionUser u) {
+            node.setUser(u);
+        }
+
+        void clearUser(ServerTransactionUser u) {
+            node.clearUser(u);
         }
 
         /** The URI of this node, e.g. {@code sip:bob@127.0.0.2:5060}. */
@@ -90,13 +116,13 @@ final class Harness {
 
     /** A remote endpoint the test scripts by hand: it records what arrives and sends what it is told. */
     static final class Peer {
-        final LoopbackTransport transport;
+        final LoopbackSipTransport transport;
         final List<InboundMessage> received = new ArrayList<>();
         final InetSocketAddress address;
 
         Peer(Harness h, InetSocketAddress address) {
             this.address = address;
-            this.transport = new LoopbackTransport(h.network, address);
+            this.transport = new LoopbackSipTransport(h.network, address);
             h.network.attach(address, received::add);
         }
 

@@ -66,7 +66,7 @@ class InviteClientTransactionTest {
         assertEquals(2, peer.requests("INVITE").size());
         assertEquals(tx.branch(), lastInvite().message().topVia().branch(), "a retransmission, not a new transaction");
         assertEquals(TransactionState.CALLING, tx.state());
-        assertEquals(1, a.metrics.get("retransmissions_sent"));
+        assertEquals(1, a.metric("retransmissions_sent"));
     }
 
     @Test
@@ -89,7 +89,7 @@ class InviteClientTransactionTest {
         assertEquals(TransactionState.TERMINATED, tx.state());
         assertEquals(1, tu.terminated);
         assertEquals(7, peer.requests("INVITE").size(), "no retransmission after Timer B");
-        assertEquals(1, a.metrics.get("timeouts"));
+        assertEquals(1, a.metric("timeouts"));
     }
 
     @Test
@@ -208,7 +208,7 @@ class InviteClientTransactionTest {
         assertEquals(List.of(486), tu.statuses());
         assertEquals(3, peer.requests("ACK").size());
         assertEquals(TransactionState.COMPLETED, tx.state());
-        assertEquals(2, a.metrics.get("retransmissions_absorbed"));
+        assertEquals(2, a.metric("retransmissions_absorbed"));
     }
 
     @Test
@@ -306,7 +306,7 @@ class InviteClientTransactionTest {
         peer.respond(lastInvite(), 200, "bob1");
         assertEquals(List.of(200), tu.statuses());
         assertEquals(1, a.user.strays.size(), "after Timer M a 2xx matches nothing (RFC 6026 §8.4)");
-        assertEquals(1, a.metrics.get("stray_responses"));
+        assertEquals(1, a.metric("stray_responses"));
     }
 
     @Test

@@ -161,7 +161,7 @@ class InviteServerTransactionTest {
         h.advanceMillis(1);
         assertEquals(TransactionState.TERMINATED, tx.state());
         assertEquals(List.of(TransactionFailure.NO_ACK), b.user.failures.stream().map(f -> f.failure()).toList());
-        assertEquals(1, b.metrics.get("ack_timeouts"));
+        assertEquals(1, b.metric("ack_timeouts"));
     }
 
     @Test
@@ -261,7 +261,7 @@ class InviteServerTransactionTest {
         assertEquals(List.of(200), statusesAtPeer(), "the transaction never retransmits a 2xx on its own");
         assertEquals(1, b.user.requests.size(), "not a new request");
         assertEquals(TransactionState.ACCEPTED, tx.state());
-        assertEquals(2, b.metrics.get("retransmissions_absorbed"));
+        assertEquals(2, b.metric("retransmissions_absorbed"));
     }
 
     @Test

@@ -57,7 +57,7 @@ class MatchingTest {
                 org.strowger.sip.transport.api.Transport.UDP, peer.address, b.address, 0), 0), 200, "t");
 
         assertEquals(1, b.user.strays.size());
-        assertEquals(1, b.metrics.get("stray_responses"));
+        assertEquals(1, b.metric("stray_responses"));
     }
 
     // ------------------------------------------------------------------ §17.2.3 with the magic cookie
@@ -230,7 +230,7 @@ class MatchingTest {
         assertTrue(b.user.cancels.isEmpty());
         assertEquals(List.of(481, 481), statusesAtPeer(), "the retransmission gets the 481 again");
         assertTrue(peer.responses().get(0).to().tag() != null);
-        assertEquals(1, b.metrics.get("cancel_481"));
+        assertEquals(1, b.metric("cancel_481"));
     }
 
     @Test

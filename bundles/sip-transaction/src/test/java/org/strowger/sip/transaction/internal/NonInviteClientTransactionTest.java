@@ -98,7 +98,7 @@ class NonInviteClientTransactionTest {
         assertEquals(Optional.of(TransactionFailure.TRANSPORT_ERROR), tx.failure());
         assertEquals(TransactionState.TERMINATED, tx.state());
         assertEquals(1, tu.terminated);
-        assertEquals(1, a.metrics.get("transport_errors"));
+        assertEquals(1, a.metric("transport_errors"));
     }
 
     @Test
@@ -183,7 +183,7 @@ class NonInviteClientTransactionTest {
 
         assertEquals(List.of(200), tu.statuses());
         assertEquals(TransactionState.COMPLETED, tx.state());
-        assertEquals(2, a.metrics.get("retransmissions_absorbed"));
+        assertEquals(2, a.metric("retransmissions_absorbed"));
         h.advance(Duration.ofSeconds(1));
         assertEquals(1, peer.requests("OPTIONS").size(), "no retransmission in Completed");
     }

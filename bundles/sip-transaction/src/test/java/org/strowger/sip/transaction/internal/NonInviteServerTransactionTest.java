@@ -63,7 +63,7 @@ class NonInviteServerTransactionTest {
         assertEquals(1, b.user.requests.size());
         assertTrue(peer.responses().isEmpty());
         assertEquals(TransactionState.TRYING, tx.state());
-        assertEquals(1, b.metrics.get("retransmissions_absorbed"));
+        assertEquals(1, b.metric("retransmissions_absorbed"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.strowger.sip.transaction.internal;
+package org.strowger.sip.transaction.testkit;
 
 import java.util.Map;
 import java.util.SortedMap;
@@ -9,16 +9,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.strowger.platform.api.Counter;
 import org.strowger.platform.api.Metrics;
 
-/** A real, simple {@link Metrics}: named atomic counters in a map. */
-final class TestMetrics implements Metrics {
+/** A real, simple {@link Metrics}: named atomic counters in a map, readable by name. */
+public final class SimpleMetrics implements Metrics {
 
     private final Map<String, AtomicCounter> counters = new ConcurrentHashMap<>();
 
+    /** No counters yet. */
+    public SimpleMetrics() {
+    }
+
+    /** The counter of that name, created at zero on first use. */
     @Override
     public Counter counter(String name) {
         return counters.computeIfAbsent(name, n -> new AtomicCounter());
     }
 
+    /** Every counter's current value, sorted by name. */
     @Override
     public SortedMap<String, Long> snapshot() {
         SortedMap<String, Long> s = new TreeMap<>();
@@ -26,9 +32,9 @@ final class TestMetrics implements Metrics {
         return s;
     }
 
-    /** The value of {@code sip.transaction.<suffix>}. */
-    long get(String suffix) {
-        AtomicCounter c = counters.get(LayerMetrics.PREFIX + suffix);
+    /** The value of the counter with that full name, e.g. {@code sip.transaction.timeouts}; 0 if never created. */
+    public long value(String name) {
+        AtomicCounter c = counters.get(name);
         return c == null ? 0 : c.get();
     }
 

@@ -1,4 +1,4 @@
-package org.strowger.sip.transaction.internal;
+package org.strowger.sip.transaction.testkit;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -17,12 +17,12 @@ import org.strowger.sip.transport.api.Transport;
 import org.strowger.sip.transport.spi.SipMessageHandler;
 
 /**
- * An in-memory network between {@link LoopbackTransport}s on virtual time: every message is encoded
+ * An in-memory network between {@link LoopbackSipTransport}s on virtual time: every message is encoded
  * and parsed again (so receivers never share objects with senders), and UDP datagrams can be lost,
  * duplicated and delayed (TCP is reliable and in order: never lost or duplicated). Randomness comes
- * from a seeded {@link Random}, so every run is the same.
+ * from a seeded {@link Random}, so every run is the same. Single-threaded, like the rest of the testkit.
  */
-final class Network {
+public final class SipTestNetwork {
 
     private final ManualTimerService timers;
     private final Random random;
@@ -31,35 +31,65 @@ final class Network {
     private double loss;
     private double duplication;
     private Duration delay = Duration.ZERO;
-    int delivered;
-    int lost;
-    int duplicated;
+    private int delivered;
+    private int lost;
+    private int duplicated;
 
-    Network(ManualTimerService timers, long seed) {
+    /**
+     * A perfect network (no loss, no duplication, no delay) until told otherwise.
+     *
+     * @param timers delays are scheduled on it; arrival times are its clock's
+     * @param seed   seeds the loss and duplication decisions
+     */
+    public SipTestNetwork(ManualTimerService timers, long seed) {
         this.timers = timers;
         this.random = new Random(seed);
     }
 
-    void attach(InetSocketAddress address, SipMessageHandler handler) {
+    /** Loses each UDP datagram with probability {@code p} (0 to 1); returns this network. */
+    public SipTestNetwork loss(double p) {
+        this.loss = probability(p);
+        return this;
+    }
+
+    /** Delivers each UDP datagram twice with probability {@code p} (0 to 1); returns this network. */
+    public SipTestNetwork duplication(double p) {
+        this.duplication = probability(p);
+        return this;
+    }
+
+    /** Delivers every message (UDP and TCP) after {@code d} of virtual time; returns this network. */
+    public SipTestNetwork delay(Duration d) {
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("delay must be >= 0, was " + d);
+        }
+        this.delay = d;
+        return this;
+    }
+
+    /** Messages handed to an attached handler so far (a duplicate counts twice). */
+    public int delivered() {
+        return delivered;
+    }
+
+    /** UDP datagrams lost so far, plus messages to an address nothing is attached to. */
+    public int lost() {
+        return lost;
+    }
+
+    /** UDP datagrams delivered twice so far. */
+    public int duplicated() {
+        return duplicated;
+    }
+
+    /** Messages to {@code address} go to {@code handler} from now on (e.g. a transaction layer). */
+    public void attach(InetSocketAddress address, SipMessageHandler handler) {
         endpoints.put(address, handler);
     }
 
-    /** Loses each UDP datagram with probability {@code p}. */
-    Network loss(double p) {
-        this.loss = p;
-        return this;
-    }
-
-    /** Delivers each UDP datagram twice with probability {@code p}. */
-    Network duplication(double p) {
-        this.duplication = p;
-        return this;
-    }
-
-    /** Delivers every message after {@code d} of virtual time. */
-    Network delay(Duration d) {
-        this.delay = d;
-        return this;
+    /** Messages to {@code address} are lost from now on, as if the host went away. */
+    public void detach(InetSocketAddress address) {
+        endpoints.remove(address);
     }
 
     /** Carries {@code message} (already encoded by the sender) from {@code from} to {@code to}. */
@@ -92,15 +122,24 @@ final class Network {
                 timers.clock().nanoTime()));
     }
 
+    /** Parses what a sender encoded; a message that does not parse is a bug in the code under test. */
     SipMessage parse(byte[] bytes) {
         ParseResult r = parser.parse(bytes, 0, bytes.length);
         if (!r.isSuccess()) {
-            throw new AssertionError("the layer sent a message that does not parse: " + r.failure().reason());
+            throw new AssertionError("a message was sent that does not parse: " + r.failure().reason());
         }
         return r.message();
     }
 
+    /** One connection per reliable transport (id 1); datagrams have none (0). */
     static long connectionId(Transport transport) {
         return transport.isReliable() ? 1 : 0;
+    }
+
+    private static double probability(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("probability must be 0..1, was " + p);
+        }
+        return p;
     }
 }
