@@ -1,0 +1,6 @@
+package org.strowger.sip.dialog.api;
+
+public enum Direction {
+    INCOMING,
+    OUTGOING
+}

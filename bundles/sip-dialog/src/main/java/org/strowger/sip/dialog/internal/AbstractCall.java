@@ -1,0 +1,731 @@
+package org.strowger.sip.dialog.internal;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.strowger.sip.dialog.api.Body;
+import org.strowger.sip.dialog.api.Call;
+import org.strowger.sip.dialog.api.CallListener;
+import org.strowger.sip.dialog.api.CallState;
+import org.strowger.sip.dialog.api.DialogInfo;
+import org.strowger.sip.dialog.api.Direction;
+import org.strowger.sip.dialog.api.EndReason;
+import org.strowger.sip.message.api.HeaderNames;
+import org.strowger.sip.message.api.SipHeader;
+import org.strowger.sip.message.api.SipMessage;
+import org.strowger.sip.message.api.SipMethod;
+import org.strowger.sip.message.api.SipRequest;
+import org.strowger.sip.message.api.SipResponse;
+import org.strowger.sip.transaction.api.ClientTransaction;
+import org.strowger.sip.transaction.api.ClientTransactionUser;
+import org.strowger.sip.transaction.api.ServerTransaction;
+import org.strowger.sip.transaction.api.TransactionFailure;
+
+/**
+ * What incoming and outgoing INVITE sessions share once a dialog exists (RFC 3261 §12.2, §14, §15,
+ * RFC 3311, RFC 4028, RFC 6086): requests received inside the dialog, requests sent inside it,
+ * re-INVITE with glare handling, UPDATE, BYE, the 2xx/ACK exchange of re-INVITEs, and the session
+ * timer. All methods named {@code on…} and every field are confined to the call's serial executor;
+ * the public {@link Call} methods hop onto it.
+ */
+abstract class AbstractCall implements Call {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AbstractCall.class);
+    static final CallListener NO_LISTENER = new CallListener() { };
+
+    final UaCore core;
+    final String callId;
+    final String localTag;
+    private final Executor executor;
+    private final long createdNanos;
+
+    CallState state = CallState.INITIAL;
+    Dialog dialog;
+    CallListener listener;
+    Body localBody;
+    Body remoteBody;
+    final OfferAnswer offerAnswer = new OfferAnswer();
+    final TwoXxRetransmitter okRetransmitter;
+    SessionTimerPolicy timerPolicy;
+    private SessionRefreshTimer refreshTimer;
+    Duration sessionInterval = Duration.ZERO;
+    boolean localRefresher;
+    boolean peerAllowsUpdate;
+
+    /** Our re-INVITE in progress (no final response yet), §14.1. */
+    private ClientTransaction pendingReinvite;
+    /** A re-INVITE we received and have not answered finally, §14.2. */
+    private ServerTransaction pendingIncomingReinvite;
+    /** ACKs we sent for 2xx, by INVITE CSeq, to resend on 2xx retransmissions (§13.2.2.4). */
+    private final Map<Long, SipRequest> acksSent = new HashMap<>();
+    /** BYE asked for while our 2xx awaits its ACK (§15: not before the ACK or the timeout). */
+    boolean byeAfterAck;
+    private boolean ended;
+
+    AbstractCall(UaCore core, String callId, String localTag, CallListener listener) {
+        this.core = core;
+        this.callId = callId;
+        this.localTag = localTag;
+        this.executor = core.executorFor(callId);
+        this.createdNanos = core.clock.nanoTime();
+        this.listener = listener != null ? listener : NO_LISTENER;
+        this.okRetransmitter = new TwoXxRetransmitter(core.timers, executor, core.settings.t1(), core.settings.t2());
+        this.timerPolicy = core.settings.sessionTimers();
+    }
+
+    SessionKey key() {
+        return new SessionKey(callId, localTag);
+    }
+
+    Executor executor() {
+        return executor;
+    }
+
+    long createdNanos() {
+        return createdNanos;
+    }
+
+    @Override
+    public String callId() {
+        return callId;
+    }
+
+    @Override
+    public CallState state() {
+        return state;
+    }
+
+    @Override
+    public Optional<Body> remoteBody() {
+        return Optional.ofNullable(remoteBody);
+    }
+
+    @Override
+    public void setListener(CallListener l) {
+        executor.execute(() -> this.listener = l != null ? l : NO_LISTENER);
+    }
+
+    @Override
+    public Optional<DialogInfo> dialog() {
+        Dialog d = dialog;
+        if (d == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DialogInfo(callId, localTag, d.remoteTag(), direction(), state, d.localUri(),
+                d.remoteUri(), d.remoteTarget(), d.routeSet(), d.localSeq(), d.remoteSeq(), d.isSecure(),
+                sessionInterval, localRefresher, Duration.ofNanos(core.clock.nanoTime() - createdNanos)));
+    }
+
+    // ---- requests received inside the dialog (§12.2.2) -----------------------------------------
+
+    /** The dialog a request from the peer belongs to: by its From tag. */
+    Dialog dialogFor(String remoteTag) {
+        return dialog != null && remoteTag != null && remoteTag.equals(dialog.remoteTag()) ? dialog : null;
+    }
+
+    final void onInDialogRequest(ServerTransaction tx) {
+        SipRequest r = tx.request();
+        Dialog d = dialogFor(r.from().tag());
+        if (d == null || ended && !r.method().equals(SipMethod.BYE)) {
+            core.respond(tx, 481, "Call/Transaction Does Not Exist");
+            return;
+        }
+        if (!d.acceptRemoteCSeq(r)) {
+            core.respond(tx, 500, "Server Internal Error: CSeq " + r.cseq().sequence() + " out of order (§12.2.2)");
+            return;
+        }
+        SipMethod m = r.method();
+        if (m.equals(SipMethod.BYE)) {
+            onBye(tx);
+        } else if (m.equals(SipMethod.INVITE)) {
+            onReinvite(tx, d);
+        } else if (m.equals(SipMethod.UPDATE)) {
+            onUpdate(tx, d);
+        } else if (m.equals(SipMethod.PRACK)) {
+            onPrack(tx);
+        } else if (m.equals(SipMethod.OPTIONS)) {
+            SipResponse ok = response(r, 200);
+            core.addCapabilities(ok);
+            tx.respond(ok);
+        } else {
+            deliver(tx, false);
+        }
+    }
+
+    /** §15.1.2: 200 to the BYE; an INVITE still pending gets 487. */
+    private void onBye(ServerTransaction tx) {
+        tx.respond(response(tx.request(), 200));
+        if (ended) {
+            return;
+        }
+        onRemoteByeWhilePending();
+        end(EndReason.REMOTE_BYE, null);
+    }
+
+    /** Subclasses answer their pending INVITE 487 when a BYE arrives on an early dialog. */
+    void onRemoteByeWhilePending() {
+    }
+
+    /** RFC 3262 PRACK: only an incoming call has reliable provisionals to acknowledge. */
+    void onPrack(ServerTransaction tx) {
+        core.respond(tx, 481, "Call/Transaction Does Not Exist: no reliable provisional response pending");
+    }
+
+    /** §14.2 re-INVITE received. */
+    private void onReinvite(ServerTransaction tx, Dialog d) {
+        SipRequest r = tx.request();
+        if (pendingReinvite != null || state != CallState.CONFIRMED && direction() == Direction.OUTGOING
+                || offerAnswer.state() == OfferAnswer.State.LOCAL_OFFER) {
+            core.metrics.glare.increment();
+            core.respond(tx, 491, "Request Pending");
+            return;
+        }
+        if (pendingIncomingReinvite != null || state != CallState.CONFIRMED || okRetransmitter.isPending()) {
+            SipResponse busy = response(r, 500, "Server Internal Error: an INVITE is already in progress (§14.2)");
+            busy.addHeader(HeaderNames.RETRY_AFTER, core.randomRetryAfter());
+            tx.respond(busy);
+            return;
+        }
+        SessionTimerDecision timer = timerPolicy.negotiateAsUas(r, false);
+        if (timer instanceof SessionTimerDecision.Rejected rejected) {
+            reject422(tx, rejected);
+            return;
+        }
+        pendingIncomingReinvite = tx;
+        core.invitePending(tx, this);
+        d.refreshTarget(r);
+        deliver(tx, true);
+    }
+
+    /** RFC 3311 §5.2 UPDATE received. */
+    private void onUpdate(ServerTransaction tx, Dialog d) {
+        SipRequest r = tx.request();
+        if (r.body().length > 0) {
+            if (offerAnswer.state() == OfferAnswer.State.LOCAL_OFFER) {
+                core.metrics.glare.increment();
+                core.respond(tx, 491, "Request Pending");
+                return;
+            }
+            if (offerAnswer.state() == OfferAnswer.State.REMOTE_OFFER) {
+                SipResponse busy = response(r, 500, "Server Internal Error: the previous offer is not answered yet");
+                busy.addHeader(HeaderNames.RETRY_AFTER, core.randomRetryAfter());
+                tx.respond(busy);
+                return;
+            }
+        }
+        SessionTimerDecision timer = timerPolicy.negotiateAsUas(r, false);
+        if (timer instanceof SessionTimerDecision.Rejected rejected) {
+            reject422(tx, rejected);
+            return;
+        }
+        d.refreshTarget(r);
+        deliver(tx, true);
+    }
+
+    void reject422(ServerTransaction tx, SessionTimerDecision.Rejected rejected) {
+        SipResponse r = response(tx.request(), 422, "Session Interval Too Small");
+        r.setHeader(HeaderNames.MIN_SE, Long.toString(rejected.minSE().toSeconds()));
+        tx.respond(r);
+    }
+
+    /** Hands a request to the listener; {@code offerCapable}: INVITE/UPDATE bodies take part in offer/answer. */
+    private void deliver(ServerTransaction tx, boolean offerCapable) {
+        SipRequest r = tx.request();
+        if (offerCapable && r.body().length > 0) {
+            remoteBody = bodyOf(r);
+            offerAnswer.remoteBody();
+        }
+        InDialogRequestImpl request = new InDialogRequestImpl(this, tx, offerCapable);
+        try {
+            listener.onRequest(this, request);
+        } catch (RuntimeException e) {
+            LOG.warn("call={} listener failed on {}: {}", callId, r.method(), e.toString(), e);
+            request.reject(500, "Server Internal Error", new SipHeader[0]);
+        }
+    }
+
+    /** The listener answered an in-dialog request (from {@link InDialogRequestImpl}, on the executor). */
+    void answerInDialog(ServerTransaction tx, int status, String reason, Body body, boolean offerCapable,
+            SipHeader... headers) {
+        SipRequest r = tx.request();
+        boolean invite = r.method().equals(SipMethod.INVITE);
+        SipResponse resp = response(r, status, reason);
+        for (SipHeader h : headers) {
+            resp.addHeader(h.name(), h.value());
+        }
+        if (status / 100 == 2) {
+            if (offerCapable) {
+                Body out = body;
+                if (out == null && (invite || r.body().length > 0)) {
+                    // no new description given: the current one again (a refresh, or an offer that
+                    // changes nothing on our side; RFC 3264 §8 lets the answer repeat the session)
+                    out = localBody;
+                }
+                if (out != null && (r.body().length > 0 || invite)) {
+                    resp.setBody(out.contentType(), out.content());
+                    localBody = out;
+                    offerAnswer.localBody();
+                }
+                resp.setHeader(HeaderNames.CONTACT, dialog.localContact().toString());
+                core.addCapabilities(resp);
+                SessionTimerDecision timer = timerPolicy.negotiateAsUas(r, false);
+                applyTimerDecision(resp, timer);
+            } else if (body != null) {
+                resp.setBody(body.contentType(), body.content());
+            }
+        } else if (offerCapable && r.body().length > 0) {
+            offerAnswer.remoteOfferRejected();
+        }
+        tx.respond(resp);
+        if (invite) {
+            pendingIncomingReinvite = null;
+            core.inviteDone(tx);
+            if (status / 100 == 2) {
+                okRetransmitter.start(tx, resp, this::onNoAck);
+            }
+        }
+    }
+
+    /** Puts the UAS session-timer headers in a 2xx and (re)starts the timer (RFC 4028 §9, §10). */
+    void applyTimerDecision(SipResponse ok, SessionTimerDecision decision) {
+        if (decision instanceof SessionTimerDecision.Active active) {
+            active.addHeadersTo(ok);
+            startSessionTimer(active.interval(), active.localRefresher());
+        }
+    }
+
+    /** An ACK for one of our 2xx (§13.3.1.4). */
+    void onAck(SipRequest ack) {
+        if (!okRetransmitter.isPending() || ack.cseq().sequence() != okRetransmitter.pendingCSeq()) {
+            return; // a retransmitted ACK
+        }
+        okRetransmitter.acked();
+        if (ack.body().length > 0) {
+            remoteBody = bodyOf(ack);
+            offerAnswer.remoteBody();
+        }
+        onConfirmedByAck();
+        if (byeAfterAck) {
+            byeAfterAck = false;
+            sendBye(EndReason.LOCAL_BYE);
+        }
+    }
+
+    /** The first ACK of an incoming call confirms it; re-INVITE ACKs need nothing more. */
+    void onConfirmedByAck() {
+    }
+
+    /** §13.3.1.4: 64·T1 without ACK — the session should be terminated with BYE. */
+    private void onNoAck() {
+        core.metrics.noAck.increment();
+        LOG.info("call={} no ACK for our 2xx within 64*T1; ending the call with BYE (RFC 3261 §13.3.1.4)", callId);
+        byeAfterAck = false;
+        sendBye(EndReason.NO_ACK);
+    }
+
+    /** A CANCEL matched one of our pending INVITE server transactions (§9.2). */
+    void onCancel(ServerTransaction invite) {
+        if (invite == pendingIncomingReinvite) {
+            // §9.2 for a re-INVITE: 487 and the session stays as it was
+            pendingIncomingReinvite = null;
+            core.inviteDone(invite);
+            offerAnswer.remoteOfferRejected();
+            invite.respond(response(invite.request(), 487));
+        }
+    }
+
+    void onServerFailure(ServerTransaction tx, TransactionFailure failure) {
+        if (tx == pendingIncomingReinvite) {
+            pendingIncomingReinvite = null;
+        }
+    }
+
+    /** A 2xx to one of our INVITEs arrived after its transaction ended (RFC 6026): re-ACK it. */
+    void onStray2xx(SipResponse ok) {
+        SipRequest ack = acksSent.get(ok.cseq().sequence());
+        if (ack != null) {
+            core.transactions.sendStateless(ack);
+        }
+    }
+
+    // ---- requests sent inside the dialog (§12.2.1) ----------------------------------------------
+
+    /** The dialog our requests go on: the confirmed one, else the early one. */
+    Dialog currentDialog() {
+        return dialog;
+    }
+
+    @Override
+    public CompletionStage<SipResponse> reinvite(Body offer) {
+        CompletableFuture<SipResponse> result = new CompletableFuture<>();
+        executor.execute(() -> {
+            if (state != CallState.CONFIRMED || ended) {
+                result.completeExceptionally(new IllegalStateException("re-INVITE needs a confirmed call, call is " + state));
+            } else if (pendingReinvite != null || pendingIncomingReinvite != null || okRetransmitter.isPending()) {
+                result.completeExceptionally(new IllegalStateException("an INVITE is already in progress on this dialog"));
+            } else {
+                sendReinvite(offer, result, false);
+            }
+        });
+        return result;
+    }
+
+    /** §14.1: send a re-INVITE; on 491 retry once after the random back-off. */
+    private void sendReinvite(Body offer, CompletableFuture<SipResponse> result, boolean refresh) {
+        SipRequest invite = currentDialog().newRequest(SipMethod.INVITE, -1);
+        core.addCapabilities(invite);
+        invite.removeHeader(HeaderNames.ACCEPT);
+        if (offer != null) {
+            invite.setBody(offer.contentType(), offer.content());
+            localBody = offer;
+            offerAnswer.localBody();
+        }
+        if (sessionInterval.compareTo(Duration.ZERO) > 0) {
+            timerPolicy.applyToRefresh(invite, sessionInterval, localRefresher);
+        }
+        core.decorate(invite);
+        pendingReinvite = core.transactions.sendRequest(invite, new ClientTransactionUser() {
+            @Override
+            public void onResponse(ClientTransaction tx, SipResponse response) {
+                onReinviteResponse(tx, invite, response, offer, result, refresh);
+            }
+        });
+    }
+
+    private void onReinviteResponse(ClientTransaction tx, SipRequest invite, SipResponse response, Body offer,
+            CompletableFuture<SipResponse> result, boolean refresh) {
+        int status = response.statusCode();
+        if (status < 200) {
+            return;
+        }
+        if (status / 100 == 2) {
+            if (pendingReinvite == tx) {
+                pendingReinvite = null;
+            }
+            boolean first = !acksSent.containsKey(invite.cseq().sequence());
+            sendAck(invite, response, first);
+            if (first) {
+                dialog.refreshTarget(response);
+                onSessionRefreshed(invite, response);
+                result.complete(response);
+            }
+            return;
+        }
+        pendingReinvite = null;
+        if (offer != null) {
+            offerAnswer.localOfferRejected();
+        }
+        if (status == 491) {
+            // §14.1: owner of the Call-ID (the original caller) waits 2.1-4 s, the other 0-2 s, in 10 ms units
+            long units = direction() == Direction.OUTGOING ? 210 + core.random.nextInt(190) : core.random.nextInt(201);
+            core.metrics.glare.increment();
+            core.timers.schedule(Duration.ofMillis(units * 10), executor, () -> {
+                if (!ended && state == CallState.CONFIRMED && pendingReinvite == null && pendingIncomingReinvite == null) {
+                    sendReinvite(offer, result, refresh);
+                } else {
+                    result.complete(response);
+                }
+            });
+            return;
+        }
+        if (refresh && status == 422 && response.minSE() != null && response.minSE() > sessionInterval.toSeconds()) {
+            sessionInterval = Duration.ofSeconds(response.minSE());
+            sendReinvite(offer, result, true);
+            return;
+        }
+        result.complete(response);
+        onInDialogFailure(response, tx);
+    }
+
+    /**
+     * §13.2.2.4: the ACK for a 2xx is built by the UAC core in the dialog (same CSeq number, method
+     * ACK), carries the answer when the 2xx had the offer, and is sent outside any transaction; it
+     * is kept to be resent on each retransmission of the 2xx.
+     */
+    void sendAck(SipRequest invite, SipResponse ok, boolean first) {
+        long seq = invite.cseq().sequence();
+        SipRequest ack = acksSent.get(seq);
+        if (ack == null) {
+            ack = dialog.newRequest(SipMethod.ACK, seq);
+            if (ok.body().length > 0 && invite.body().length == 0) {
+                Body offer = bodyOf(ok);
+                remoteBody = offer;
+                offerAnswer.remoteBody();
+                Body answer = listener.answerOffer(this, offer);
+                if (answer != null) {
+                    ack.setBody(answer.contentType(), answer.content());
+                    localBody = answer;
+                    offerAnswer.localBody();
+                } else {
+                    byeAfterAck = true; // the offer cannot be answered: ACK, then BYE (§13.2.1)
+                }
+            } else if (ok.body().length > 0) {
+                remoteBody = bodyOf(ok);
+                offerAnswer.remoteBody();
+            }
+            core.decorate(ack);
+            acksSent.put(seq, ack);
+        }
+        core.transactions.sendStateless(ack);
+        if (first && byeAfterAck) {
+            byeAfterAck = false;
+            executor.execute(() -> sendBye(EndReason.LOCAL_BYE));
+        }
+    }
+
+    @Override
+    public CompletionStage<SipResponse> update(Body offer) {
+        CompletableFuture<SipResponse> result = new CompletableFuture<>();
+        executor.execute(() -> {
+            if (currentDialog() == null || ended) {
+                result.completeExceptionally(new IllegalStateException("UPDATE needs a dialog, call is " + state));
+                return;
+            }
+            if (offer != null && offerAnswer.state() != OfferAnswer.State.STABLE) {
+                result.completeExceptionally(new IllegalStateException(
+                        "an offer is outstanding (" + offerAnswer.state() + "); RFC 3311 §5.1 forbids another"));
+                return;
+            }
+            sendUpdate(offer, result, false);
+        });
+        return result;
+    }
+
+    private void sendUpdate(Body offer, CompletableFuture<SipResponse> result, boolean refresh) {
+        SipRequest update = currentDialog().newRequest(SipMethod.UPDATE, -1);
+        core.addCapabilities(update);
+        update.removeHeader(HeaderNames.ACCEPT);
+        if (offer != null) {
+            update.setBody(offer.contentType(), offer.content());
+            localBody = offer;
+            offerAnswer.localBody();
+        }
+        if (sessionInterval.compareTo(Duration.ZERO) > 0) {
+            timerPolicy.applyToRefresh(update, sessionInterval, localRefresher);
+        }
+        core.decorate(update);
+        core.transactions.sendRequest(update, new ClientTransactionUser() {
+            @Override
+            public void onResponse(ClientTransaction tx, SipResponse response) {
+                if (response.statusCode() < 200) {
+                    return;
+                }
+                if (response.statusCode() / 100 == 2) {
+                    if (offer != null && response.body().length > 0) {
+                        remoteBody = bodyOf(response);
+                        offerAnswer.remoteBody();
+                    }
+                    if (dialog != null) {
+                        dialog.refreshTarget(response);
+                    }
+                    onSessionRefreshed(update, response);
+                    result.complete(response);
+                    return;
+                }
+                if (offer != null) {
+                    offerAnswer.localOfferRejected();
+                }
+                if (refresh && response.statusCode() == 422 && response.minSE() != null
+                        && response.minSE() > sessionInterval.toSeconds()) {
+                    sessionInterval = Duration.ofSeconds(response.minSE());
+                    sendUpdate(offer, result, true);
+                    return;
+                }
+                result.complete(response);
+                onInDialogFailure(response, tx);
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<SipResponse> info(String infoPackage, Body body) {
+        if (infoPackage == null) {
+            return sendRequest(SipMethod.INFO, body);
+        }
+        return sendRequest(SipMethod.INFO, body, new SipHeader("Info-Package", infoPackage));
+    }
+
+    @Override
+    public CompletionStage<SipResponse> sendRequest(SipMethod method, Body body, SipHeader... headers) {
+        CompletableFuture<SipResponse> result = new CompletableFuture<>();
+        if (List.of(SipMethod.INVITE, SipMethod.ACK, SipMethod.CANCEL, SipMethod.PRACK).contains(method)) {
+            result.completeExceptionally(new IllegalArgumentException(method + " is sent by the UA itself"));
+            return result;
+        }
+        executor.execute(() -> {
+            if (currentDialog() == null || ended) {
+                result.completeExceptionally(new IllegalStateException(method + " needs a dialog, call is " + state));
+                return;
+            }
+            SipRequest r = currentDialog().newRequest(method, -1);
+            for (SipHeader h : headers) {
+                r.addHeader(h.name(), h.value());
+            }
+            if (body != null) {
+                r.setBody(body.contentType(), body.content());
+            }
+            core.decorate(r);
+            core.transactions.sendRequest(r, new ClientTransactionUser() {
+                @Override
+                public void onResponse(ClientTransaction tx, SipResponse response) {
+                    if (response.statusCode() >= 200) {
+                        result.complete(response);
+                        onInDialogFailure(response, tx);
+                    }
+                }
+            });
+        });
+        return result;
+    }
+
+    /**
+     * §12.2.1.2: a 481 or 408 (or no response at all) to a request inside the dialog means the dialog
+     * is gone; the session ends (with a BYE for 408 and timeouts, which may still reach the peer).
+     */
+    void onInDialogFailure(SipResponse response, ClientTransaction tx) {
+        int status = response.statusCode();
+        if (ended || (status != 481 && status != 408 && tx.failure().isEmpty())) {
+            return;
+        }
+        if (status == 481) {
+            end(EndReason.DIALOG_GONE, response);
+        } else {
+            sendBye(EndReason.DIALOG_GONE);
+        }
+    }
+
+    /** §15.1.1: BYE on the dialog; the call ends at once (the BYE's outcome changes nothing). */
+    void sendBye(EndReason reason) {
+        if (ended || currentDialog() == null) {
+            return;
+        }
+        SipRequest bye = currentDialog().newRequest(SipMethod.BYE, -1);
+        core.decorate(bye);
+        core.transactions.sendRequest(bye, new ClientTransactionUser() {
+            @Override
+            public void onResponse(ClientTransaction tx, SipResponse response) {
+                if (response.statusCode() >= 200) {
+                    LOG.debug("call={} BYE answered {}", callId, response.statusCode());
+                }
+            }
+        });
+        end(reason, null);
+    }
+
+    // ---- session timer (RFC 4028) -------------------------------------------------------------
+
+    void startSessionTimer(Duration interval, boolean weRefresh) {
+        sessionInterval = interval;
+        localRefresher = weRefresh;
+        if (refreshTimer == null) {
+            refreshTimer = new SessionRefreshTimer(core.timers, executor);
+        }
+        refreshTimer.start(interval, weRefresh, this::refreshSession, this::sessionExpired);
+    }
+
+    /** RFC 4028 §7.2 after a 2xx to our refresh (or any re-INVITE/UPDATE): adopt the interval and refresher. */
+    private void onSessionRefreshed(SipRequest request, SipResponse ok) {
+        if (timerPolicy.use() == org.strowger.sip.dialog.api.CallOptions.Use.OFF) {
+            return;
+        }
+        SessionTimerDecision d = timerPolicy.onUacResponse(request, ok);
+        if (d instanceof SessionTimerDecision.Active active) {
+            startSessionTimer(active.interval(), active.localRefresher());
+        } else if (refreshTimer != null) {
+            refreshTimer.stop();
+            sessionInterval = Duration.ZERO;
+        }
+    }
+
+    /** RFC 4028 §10: we are the refresher and half the interval has passed. */
+    private void refreshSession() {
+        if (ended || state != CallState.CONFIRMED) {
+            return;
+        }
+        CompletableFuture<SipResponse> outcome = new CompletableFuture<>();
+        if (peerAllowsUpdate) {
+            sendUpdate(null, outcome, true);
+        } else if (pendingReinvite == null && pendingIncomingReinvite == null && !okRetransmitter.isPending()) {
+            sendReinvite(localBody, outcome, true);
+        } else {
+            startSessionTimer(sessionInterval, true); // an INVITE is in progress: it refreshes the session itself
+            return;
+        }
+        outcome.thenAccept(r -> executor.execute(() -> {
+            if (r.statusCode() / 100 != 2 && !ended) {
+                LOG.info("call={} session refresh failed with {}; ending the call (RFC 4028 §10)", callId, r.statusCode());
+                core.metrics.sessionExpired.increment();
+                sendBye(EndReason.SESSION_EXPIRED);
+            }
+        }));
+    }
+
+    /** RFC 4028 §10: the peer should have refreshed and did not. */
+    private void sessionExpired() {
+        if (ended) {
+            return;
+        }
+        LOG.info("call={} session expired without refresh; sending BYE (RFC 4028 §10)", callId);
+        core.metrics.sessionExpired.increment();
+        sendBye(EndReason.SESSION_EXPIRED);
+    }
+
+    // ---- the end ------------------------------------------------------------------------------
+
+    /** The call is over: stop timers, tell the listener once, let the core forget it later. */
+    void end(EndReason reason, SipResponse finalResponse) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        state = CallState.TERMINATED;
+        okRetransmitter.stop();
+        if (refreshTimer != null) {
+            refreshTimer.stop();
+        }
+        core.metrics.ended.increment();
+        LOG.debug("call={} ended: {}", callId, reason);
+        try {
+            listener.onEnded(this, reason, finalResponse);
+        } catch (RuntimeException e) {
+            LOG.warn("call={} listener failed on end: {}", callId, e.toString(), e);
+        }
+        core.ended(this);
+    }
+
+    boolean isEnded() {
+        return ended;
+    }
+
+    SipResponse response(SipRequest request, int status) {
+        return response(request, status, null);
+    }
+
+    /** A response in this dialog: our tag in To. */
+    SipResponse response(SipRequest request, int status, String reason) {
+        SipResponse r = SipResponse.createFor(request, status, reason);
+        if (status > 100 && request.to().tag() == null) {
+            r.setHeader(HeaderNames.TO, request.to().withTag(localTag).toString());
+        }
+        core.decorate(r);
+        return r;
+    }
+
+    static Body bodyOf(SipMessage m) {
+        String type = m.header(HeaderNames.CONTENT_TYPE);
+        return new Body(type == null ? "application/octet-stream" : type, m.body());
+    }
+
+    @Override
+    public String toString() {
+        return direction() + " call " + callId + " " + state;
+    }
+}
