@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.strowger.platform.api.TimerService;
 import org.strowger.sip.dialog.api.Body;
 import org.strowger.sip.dialog.api.Call;
 import org.strowger.sip.dialog.api.CallListener;
@@ -58,6 +60,9 @@ public class CallCommand implements Action {
     @Reference
     UserAgent userAgent;
 
+    @Reference
+    TimerService timers;
+
     @Override
     public Object execute() throws IOException, InterruptedException {
         PrintStream out = System.out;
@@ -85,7 +90,7 @@ public class CallCommand implements Action {
             public void onAnswered(Call call, SipResponse response) {
                 out.println(response.statusCode() + " " + response.reasonPhrase() + " — answered, ACK sent");
                 if (hangupAfter > 0) {
-                    CompletableFuture.delayedExecutor(hangupAfter, TimeUnit.SECONDS).execute(call::hangup);
+                    timers.schedule(Duration.ofSeconds(hangupAfter), Runnable::run, call::hangup); // hangup() hops itself
                 }
                 outcome.complete("answered");
             }

@@ -1,5 +1,6 @@
 package org.strowger.sip.dialog.command;
 
+import org.strowger.sip.dialog.api.Direction;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -40,7 +41,7 @@ public class DialogsCommand implements Action {
         for (DialogInfo d : dialogs) {
             String timer = d.sessionExpires().isZero() ? "-"
                     : d.sessionExpires().toSeconds() + "s " + (d.localRefresher() ? "(we refresh)" : "(peer refreshes)");
-            table.addRow().addContent(d.callId(), d.direction() == org.strowger.sip.dialog.api.Direction.INCOMING ? "in" : "out",
+            table.addRow().addContent(d.callId(), d.direction() == Direction.INCOMING ? "in" : "out",
                     d.state(), d.localTag(), d.remoteTag() == null ? "-" : d.remoteTag(), d.remoteTarget(),
                     d.localCSeq() + "/" + d.remoteCSeq(), timer, d.age().toSeconds() + "s");
         }

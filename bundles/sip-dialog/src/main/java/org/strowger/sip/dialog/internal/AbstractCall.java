@@ -1,19 +1,18 @@
 package org.strowger.sip.dialog.internal;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.strowger.sip.dialog.api.Body;
 import org.strowger.sip.dialog.api.Call;
 import org.strowger.sip.dialog.api.CallListener;
+import org.strowger.sip.dialog.api.CallOptions;
 import org.strowger.sip.dialog.api.CallState;
 import org.strowger.sip.dialog.api.DialogInfo;
 import org.strowger.sip.dialog.api.Direction;
@@ -33,8 +32,9 @@ import org.strowger.sip.transaction.api.TransactionFailure;
  * What incoming and outgoing INVITE sessions share once a dialog exists (RFC 3261 §12.2, §14, §15,
  * RFC 3311, RFC 4028, RFC 6086): requests received inside the dialog, requests sent inside it,
  * re-INVITE with glare handling, UPDATE, BYE, the 2xx/ACK exchange of re-INVITEs, and the session
- * timer. All methods named {@code on…} and every field are confined to the call's serial executor;
- * the public {@link Call} methods hop onto it.
+ * timer. The call's {@link CallState} changes only through {@link #transition}. All methods named
+ * {@code on…} and every mutable field are confined to the call's serial executor; the public
+ * {@link Call} methods hop onto it (the few fields read from other threads are volatile).
  */
 abstract class AbstractCall implements Call {
 
@@ -47,25 +47,23 @@ abstract class AbstractCall implements Call {
     private final Executor executor;
     private final long createdNanos;
 
-    CallState state = CallState.INITIAL;
-    Dialog dialog;
+    private volatile CallState state = CallState.INITIAL;
+    volatile Dialog dialog;
     CallListener listener;
     Body localBody;
-    Body remoteBody;
+    volatile Body remoteBody;
     final OfferAnswer offerAnswer = new OfferAnswer();
     final TwoXxRetransmitter okRetransmitter;
     SessionTimerPolicy timerPolicy;
-    private SessionRefreshTimer refreshTimer;
-    Duration sessionInterval = Duration.ZERO;
-    boolean localRefresher;
+    private final SessionKeeper session;
     boolean peerAllowsUpdate;
 
     /** Our re-INVITE in progress (no final response yet), §14.1. */
     private ClientTransaction pendingReinvite;
     /** A re-INVITE we received and have not answered finally, §14.2. */
     private ServerTransaction pendingIncomingReinvite;
-    /** ACKs we sent for 2xx, by INVITE CSeq, to resend on 2xx retransmissions (§13.2.2.4). */
-    private final Map<Long, SipRequest> acksSent = new HashMap<>();
+    /** The ACK we sent for the latest 2xx, resent on its retransmissions (§13.2.2.4). */
+    private SipRequest lastAck;
     /** BYE asked for while our 2xx awaits its ACK (§15: not before the ACK or the timeout). */
     boolean byeAfterAck;
     private boolean ended;
@@ -74,11 +72,12 @@ abstract class AbstractCall implements Call {
         this.core = core;
         this.callId = callId;
         this.localTag = localTag;
-        this.executor = core.executorFor(callId);
+        this.executor = new LosslessExecutor(core.executorFor(callId), core.timers);
         this.createdNanos = core.clock.nanoTime();
         this.listener = listener != null ? listener : NO_LISTENER;
         this.okRetransmitter = new TwoXxRetransmitter(core.timers, executor, core.settings.t1(), core.settings.t2());
         this.timerPolicy = core.settings.sessionTimers();
+        this.session = new SessionKeeper(this, core.timers, executor, core.random);
     }
 
     SessionKey key() {
@@ -103,6 +102,16 @@ abstract class AbstractCall implements Call {
         return state;
     }
 
+    /** The one place the call's state changes; TERMINATED is final. */
+    final void transition(CallState to, String why) {
+        CallState from = state;
+        if (from == to || from == CallState.TERMINATED) {
+            return;
+        }
+        LOG.trace("call={} {} -> {} on {}", callId, from, to, why);
+        state = to;
+    }
+
     @Override
     public Optional<Body> remoteBody() {
         return Optional.ofNullable(remoteBody);
@@ -121,20 +130,40 @@ abstract class AbstractCall implements Call {
         }
         return Optional.of(new DialogInfo(callId, localTag, d.remoteTag(), direction(), state, d.localUri(),
                 d.remoteUri(), d.remoteTarget(), d.routeSet(), d.localSeq(), d.remoteSeq(), d.isSecure(),
-                sessionInterval, localRefresher, Duration.ofNanos(core.clock.nanoTime() - createdNanos)));
+                session.interval(), session.isLocalRefresher(),
+                Duration.ofNanos(core.clock.nanoTime() - createdNanos)));
+    }
+
+    /** Calls the listener; its failure is logged and never stops the protocol work around it. */
+    final void notifyListener(String what, Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            LOG.warn("call={} listener failed in {}: {}", callId, what, e.toString(), e);
+        }
+    }
+
+    final <T> T askListener(String what, Supplier<T> callback) {
+        try {
+            return callback.get();
+        } catch (RuntimeException e) {
+            LOG.warn("call={} listener failed in {}: {}", callId, what, e.toString(), e);
+            return null;
+        }
     }
 
     // ---- requests received inside the dialog (§12.2.2) -----------------------------------------
 
     /** The dialog a request from the peer belongs to: by its From tag. */
     Dialog dialogFor(String remoteTag) {
-        return dialog != null && remoteTag != null && remoteTag.equals(dialog.remoteTag()) ? dialog : null;
+        Dialog d = dialog;
+        return d != null && remoteTag != null && remoteTag.equals(d.remoteTag()) ? d : null;
     }
 
     final void onInDialogRequest(ServerTransaction tx) {
         SipRequest r = tx.request();
         Dialog d = dialogFor(r.from().tag());
-        if (d == null || ended && !r.method().equals(SipMethod.BYE)) {
+        if (d == null || ended) {
             core.respond(tx, 481, "Call/Transaction Does Not Exist");
             return;
         }
@@ -155,6 +184,11 @@ abstract class AbstractCall implements Call {
             SipResponse ok = response(r, 200);
             core.addCapabilities(ok);
             tx.respond(ok);
+        } else if (m.equals(SipMethod.INFO) && !core.acceptsInfo(r)) {
+            // RFC 6086 §4.2.2: a package we did not announce in Recv-Info
+            SipResponse bad = response(r, 469, "Bad Info Package");
+            core.addRecvInfo(bad);
+            tx.respond(bad);
         } else {
             deliver(tx, false);
         }
@@ -163,9 +197,6 @@ abstract class AbstractCall implements Call {
     /** §15.1.2: 200 to the BYE; an INVITE still pending gets 487. */
     private void onBye(ServerTransaction tx) {
         tx.respond(response(tx.request(), 200));
-        if (ended) {
-            return;
-        }
         onRemoteByeWhilePending();
         end(EndReason.REMOTE_BYE, null);
     }
@@ -241,7 +272,7 @@ abstract class AbstractCall implements Call {
         SipRequest r = tx.request();
         if (offerCapable && r.body().length > 0) {
             remoteBody = bodyOf(r);
-            offerAnswer.remoteBody();
+            offerAnswer.remoteOffer();
         }
         InDialogRequestImpl request = new InDialogRequestImpl(this, tx, offerCapable);
         try {
@@ -257,6 +288,13 @@ abstract class AbstractCall implements Call {
             SipHeader... headers) {
         SipRequest r = tx.request();
         boolean invite = r.method().equals(SipMethod.INVITE);
+        SipResponse last = tx.lastResponse();
+        if (ended || (last != null && last.statusCode() >= 200) || (invite && tx != pendingIncomingReinvite)) {
+            // cancelled (487 sent), or the call ended meanwhile: the answer comes too late
+            LOG.debug("call={} late answer {} to {} dropped: already answered or call over", callId, status,
+                    r.method());
+            return;
+        }
         SipResponse resp = response(r, status, reason);
         for (SipHeader h : headers) {
             resp.addHeader(h.name(), h.value());
@@ -276,8 +314,7 @@ abstract class AbstractCall implements Call {
                 }
                 resp.setHeader(HeaderNames.CONTACT, dialog.localContact().toString());
                 core.addCapabilities(resp);
-                SessionTimerDecision timer = timerPolicy.negotiateAsUas(r, false);
-                applyTimerDecision(resp, timer);
+                applyTimerDecision(resp, timerPolicy.negotiateAsUas(r, false));
             } else if (body != null) {
                 resp.setBody(body.contentType(), body.content());
             }
@@ -298,7 +335,7 @@ abstract class AbstractCall implements Call {
     void applyTimerDecision(SipResponse ok, SessionTimerDecision decision) {
         if (decision instanceof SessionTimerDecision.Active active) {
             active.addHeadersTo(ok);
-            startSessionTimer(active.interval(), active.localRefresher());
+            session.start(active.interval(), active.localRefresher());
         }
     }
 
@@ -310,7 +347,7 @@ abstract class AbstractCall implements Call {
         okRetransmitter.acked();
         if (ack.body().length > 0) {
             remoteBody = bodyOf(ack);
-            offerAnswer.remoteBody();
+            offerAnswer.remoteAnswer(); // the answer to our 2xx offer, or a repeat
         }
         onConfirmedByAck();
         if (byeAfterAck) {
@@ -350,8 +387,8 @@ abstract class AbstractCall implements Call {
 
     /** A 2xx to one of our INVITEs arrived after its transaction ended (RFC 6026): re-ACK it. */
     void onStray2xx(SipResponse ok) {
-        SipRequest ack = acksSent.get(ok.cseq().sequence());
-        if (ack != null) {
+        SipRequest ack = lastAck;
+        if (ack != null && ack.cseq().sequence() == ok.cseq().sequence()) {
             core.transactions.sendStateless(ack);
         }
     }
@@ -369,17 +406,26 @@ abstract class AbstractCall implements Call {
         executor.execute(() -> {
             if (state != CallState.CONFIRMED || ended) {
                 result.completeExceptionally(new IllegalStateException("re-INVITE needs a confirmed call, call is " + state));
-            } else if (pendingReinvite != null || pendingIncomingReinvite != null || okRetransmitter.isPending()) {
+            } else if (!canStartReinvite()) {
                 result.completeExceptionally(new IllegalStateException("an INVITE is already in progress on this dialog"));
             } else {
-                sendReinvite(offer, result, false);
+                sendReinvite(offer, result);
             }
         });
         return result;
     }
 
+    /** Our re-INVITE still waiting for its final response, or {@code null}. */
+    ClientTransaction pendingReinvite() {
+        return pendingReinvite;
+    }
+
+    boolean canStartReinvite() {
+        return pendingReinvite == null && pendingIncomingReinvite == null && !okRetransmitter.isPending();
+    }
+
     /** §14.1: send a re-INVITE; on 491 retry once after the random back-off. */
-    private void sendReinvite(Body offer, CompletableFuture<SipResponse> result, boolean refresh) {
+    void sendReinvite(Body offer, CompletableFuture<SipResponse> result) {
         SipRequest invite = currentDialog().newRequest(SipMethod.INVITE, -1);
         core.addCapabilities(invite);
         invite.removeHeader(HeaderNames.ACCEPT);
@@ -388,20 +434,14 @@ abstract class AbstractCall implements Call {
             localBody = offer;
             offerAnswer.localBody();
         }
-        if (sessionInterval.compareTo(Duration.ZERO) > 0) {
-            timerPolicy.applyToRefresh(invite, sessionInterval, localRefresher);
-        }
+        session.addHeaders(invite, timerPolicy);
         core.decorate(invite);
-        pendingReinvite = core.transactions.sendRequest(invite, new ClientTransactionUser() {
-            @Override
-            public void onResponse(ClientTransaction tx, SipResponse response) {
-                onReinviteResponse(tx, invite, response, offer, result, refresh);
-            }
-        });
+        pendingReinvite = core.transactions.sendRequest(invite, guarded("re-INVITE", (tx, response) ->
+                onReinviteResponse(tx, invite, response, offer, result)));
     }
 
     private void onReinviteResponse(ClientTransaction tx, SipRequest invite, SipResponse response, Body offer,
-            CompletableFuture<SipResponse> result, boolean refresh) {
+            CompletableFuture<SipResponse> result) {
         int status = response.statusCode();
         if (status < 200) {
             return;
@@ -410,11 +450,11 @@ abstract class AbstractCall implements Call {
             if (pendingReinvite == tx) {
                 pendingReinvite = null;
             }
-            boolean first = !acksSent.containsKey(invite.cseq().sequence());
+            boolean first = lastAck == null || lastAck.cseq().sequence() != invite.cseq().sequence();
             sendAck(invite, response, first);
             if (first) {
                 dialog.refreshTarget(response);
-                onSessionRefreshed(invite, response);
+                session.onRefreshAnswered(invite, response, timerPolicy);
                 result.complete(response);
             }
             return;
@@ -424,59 +464,59 @@ abstract class AbstractCall implements Call {
             offerAnswer.localOfferRejected();
         }
         if (status == 491) {
-            // §14.1: owner of the Call-ID (the original caller) waits 2.1-4 s, the other 0-2 s, in 10 ms units
-            long units = direction() == Direction.OUTGOING ? 210 + core.random.nextInt(190) : core.random.nextInt(201);
             core.metrics.glare.increment();
-            core.timers.schedule(Duration.ofMillis(units * 10), executor, () -> {
-                if (!ended && state == CallState.CONFIRMED && pendingReinvite == null && pendingIncomingReinvite == null) {
-                    sendReinvite(offer, result, refresh);
+            core.timers.schedule(glareBackoff(), executor, () -> {
+                if (!ended && state == CallState.CONFIRMED && canStartReinvite()) {
+                    sendReinvite(offer, result);
                 } else {
                     result.complete(response);
                 }
             });
             return;
         }
-        if (refresh && status == 422 && response.minSE() != null && response.minSE() > sessionInterval.toSeconds()) {
-            sessionInterval = Duration.ofSeconds(response.minSE());
-            sendReinvite(offer, result, true);
-            return;
-        }
         result.complete(response);
         onInDialogFailure(response, tx);
     }
 
+    /** §14.1: the owner of the Call-ID (the original caller) waits 2.1–4 s, the other 0–2 s, in 10 ms units. */
+    Duration glareBackoff() {
+        long units = direction() == Direction.OUTGOING ? 210 + core.random.nextInt(190) : core.random.nextInt(201);
+        return Duration.ofMillis(units * 10);
+    }
+
     /**
      * §13.2.2.4: the ACK for a 2xx is built by the UAC core in the dialog (same CSeq number, method
-     * ACK), carries the answer when the 2xx had the offer, and is sent outside any transaction; it
-     * is kept to be resent on each retransmission of the 2xx.
+     * ACK), carries the answer when the 2xx had the offer, and is sent outside any transaction; the
+     * latest is kept to be resent on each retransmission of its 2xx.
      */
     void sendAck(SipRequest invite, SipResponse ok, boolean first) {
         long seq = invite.cseq().sequence();
-        SipRequest ack = acksSent.get(seq);
-        if (ack == null) {
-            ack = dialog.newRequest(SipMethod.ACK, seq);
-            if (ok.body().length > 0 && invite.body().length == 0) {
-                Body offer = bodyOf(ok);
-                remoteBody = offer;
-                offerAnswer.remoteBody();
-                Body answer = listener.answerOffer(this, offer);
-                if (answer != null) {
-                    ack.setBody(answer.contentType(), answer.content());
-                    localBody = answer;
-                    offerAnswer.localBody();
-                } else {
-                    byeAfterAck = true; // the offer cannot be answered: ACK, then BYE (§13.2.1)
-                }
-            } else if (ok.body().length > 0) {
-                remoteBody = bodyOf(ok);
-                offerAnswer.remoteBody();
-            }
-            core.decorate(ack);
-            acksSent.put(seq, ack);
+        if (!first && lastAck != null && lastAck.cseq().sequence() == seq) {
+            core.transactions.sendStateless(lastAck);
+            return;
         }
+        SipRequest ack = dialog.newRequest(SipMethod.ACK, seq);
+        boolean unanswerable = false;
+        if (ok.body().length > 0 && invite.body().length == 0) {
+            Body offer = bodyOf(ok);
+            remoteBody = offer;
+            offerAnswer.remoteOffer();
+            Body answer = askListener("answerOffer", () -> listener.answerOffer(this, offer));
+            if (answer != null) {
+                ack.setBody(answer.contentType(), answer.content());
+                localBody = answer;
+                offerAnswer.localBody();
+            } else {
+                unanswerable = true; // the offer cannot be answered: ACK, then BYE (§13.2.1)
+            }
+        } else if (ok.body().length > 0) {
+            remoteBody = bodyOf(ok);
+            offerAnswer.remoteAnswer(); // the answer to our offer, or a repeat of the reliable 18x's
+        }
+        core.decorate(ack);
+        lastAck = ack;
         core.transactions.sendStateless(ack);
-        if (first && byeAfterAck) {
-            byeAfterAck = false;
+        if (unanswerable) {
             executor.execute(() -> sendBye(EndReason.LOCAL_BYE));
         }
     }
@@ -494,12 +534,12 @@ abstract class AbstractCall implements Call {
                         "an offer is outstanding (" + offerAnswer.state() + "); RFC 3311 §5.1 forbids another"));
                 return;
             }
-            sendUpdate(offer, result, false);
+            sendUpdate(offer, result);
         });
         return result;
     }
 
-    private void sendUpdate(Body offer, CompletableFuture<SipResponse> result, boolean refresh) {
+    void sendUpdate(Body offer, CompletableFuture<SipResponse> result) {
         SipRequest update = currentDialog().newRequest(SipMethod.UPDATE, -1);
         core.addCapabilities(update);
         update.removeHeader(HeaderNames.ACCEPT);
@@ -508,41 +548,30 @@ abstract class AbstractCall implements Call {
             localBody = offer;
             offerAnswer.localBody();
         }
-        if (sessionInterval.compareTo(Duration.ZERO) > 0) {
-            timerPolicy.applyToRefresh(update, sessionInterval, localRefresher);
-        }
+        session.addHeaders(update, timerPolicy);
         core.decorate(update);
-        core.transactions.sendRequest(update, new ClientTransactionUser() {
-            @Override
-            public void onResponse(ClientTransaction tx, SipResponse response) {
-                if (response.statusCode() < 200) {
-                    return;
-                }
-                if (response.statusCode() / 100 == 2) {
-                    if (offer != null && response.body().length > 0) {
-                        remoteBody = bodyOf(response);
-                        offerAnswer.remoteBody();
-                    }
-                    if (dialog != null) {
-                        dialog.refreshTarget(response);
-                    }
-                    onSessionRefreshed(update, response);
-                    result.complete(response);
-                    return;
-                }
-                if (offer != null) {
-                    offerAnswer.localOfferRejected();
-                }
-                if (refresh && response.statusCode() == 422 && response.minSE() != null
-                        && response.minSE() > sessionInterval.toSeconds()) {
-                    sessionInterval = Duration.ofSeconds(response.minSE());
-                    sendUpdate(offer, result, true);
-                    return;
-                }
-                result.complete(response);
-                onInDialogFailure(response, tx);
+        core.transactions.sendRequest(update, guarded("UPDATE", (tx, response) -> {
+            if (response.statusCode() < 200) {
+                return;
             }
-        });
+            if (response.statusCode() / 100 == 2) {
+                if (offer != null && response.body().length > 0) {
+                    remoteBody = bodyOf(response);
+                    offerAnswer.remoteAnswer();
+                }
+                if (dialog != null) {
+                    dialog.refreshTarget(response);
+                }
+                session.onRefreshAnswered(update, response, timerPolicy);
+                result.complete(response);
+                return;
+            }
+            if (offer != null) {
+                offerAnswer.localOfferRejected();
+            }
+            result.complete(response);
+            onInDialogFailure(response, tx);
+        }));
     }
 
     @Override
@@ -556,8 +585,10 @@ abstract class AbstractCall implements Call {
     @Override
     public CompletionStage<SipResponse> sendRequest(SipMethod method, Body body, SipHeader... headers) {
         CompletableFuture<SipResponse> result = new CompletableFuture<>();
-        if (List.of(SipMethod.INVITE, SipMethod.ACK, SipMethod.CANCEL, SipMethod.PRACK).contains(method)) {
-            result.completeExceptionally(new IllegalArgumentException(method + " is sent by the UA itself"));
+        if (method.equals(SipMethod.INVITE) || method.equals(SipMethod.ACK) || method.equals(SipMethod.CANCEL)
+                || method.equals(SipMethod.PRACK) || method.equals(SipMethod.BYE) || method.equals(SipMethod.UPDATE)) {
+            result.completeExceptionally(new IllegalArgumentException(method
+                    + " is not sent with sendRequest: use hangup(), reinvite() or update(); ACK, CANCEL and PRACK are sent by the UA"));
             return result;
         }
         executor.execute(() -> {
@@ -573,131 +604,102 @@ abstract class AbstractCall implements Call {
                 r.setBody(body.contentType(), body.content());
             }
             core.decorate(r);
-            core.transactions.sendRequest(r, new ClientTransactionUser() {
-                @Override
-                public void onResponse(ClientTransaction tx, SipResponse response) {
-                    if (response.statusCode() >= 200) {
-                        result.complete(response);
-                        onInDialogFailure(response, tx);
-                    }
+            core.transactions.sendRequest(r, guarded(method.name(), (tx, response) -> {
+                if (response.statusCode() >= 200) {
+                    result.complete(response);
+                    onInDialogFailure(response, tx);
                 }
-            });
+            }));
         });
         return result;
     }
 
     /**
-     * §12.2.1.2: a 481 or 408 (or no response at all) to a request inside the dialog means the dialog
-     * is gone; the session ends (with a BYE for 408 and timeouts, which may still reach the peer).
+     * §12.2.1.2: a 481 or 408 to a request inside the dialog, or no response at all (timeout,
+     * transport error), means the dialog is gone; the session ends (with a BYE for 408 and timeouts,
+     * which may still reach the peer). Local refusals (overload, no target) leave the call alone.
      */
     void onInDialogFailure(SipResponse response, ClientTransaction tx) {
         int status = response.statusCode();
-        if (ended || (status != 481 && status != 408 && tx.failure().isEmpty())) {
+        if (ended) {
             return;
         }
-        if (status == 481) {
+        Optional<TransactionFailure> failure = tx.failure();
+        boolean noResponse = failure.isPresent()
+                && (failure.get() == TransactionFailure.TIMEOUT || failure.get() == TransactionFailure.TRANSPORT_ERROR);
+        if (status == 481 && failure.isEmpty()) {
             end(EndReason.DIALOG_GONE, response);
-        } else {
+        } else if (status == 408 && failure.isEmpty() || noResponse) {
             sendBye(EndReason.DIALOG_GONE);
         }
     }
 
-    /** §15.1.1: BYE on the dialog; the call ends at once (the BYE's outcome changes nothing). */
+    /** A client transaction user whose failures end the call cleanly instead of escaping. */
+    final ClientTransactionUser guarded(String what, ClientTransactionUser user) {
+        return (tx, response) -> {
+            try {
+                user.onResponse(tx, response);
+            } catch (RuntimeException e) {
+                LOG.warn("call={} handling {} {} failed: {}", callId, response.statusCode(), what, e.toString(), e);
+                if (!ended) {
+                    sendBye(EndReason.FAILED);
+                }
+            }
+        };
+    }
+
+    /**
+     * Ends the call by the means its state allows: BYE on a dialog that may take one (§15), else
+     * what the subclass does before the INVITE is answered ({@link #endUnanswered}).
+     */
     void sendBye(EndReason reason) {
-        if (ended || currentDialog() == null) {
+        if (ended) {
+            return;
+        }
+        if (!mayBye() || currentDialog() == null) {
+            endUnanswered(reason);
             return;
         }
         SipRequest bye = currentDialog().newRequest(SipMethod.BYE, -1);
         core.decorate(bye);
-        core.transactions.sendRequest(bye, new ClientTransactionUser() {
-            @Override
-            public void onResponse(ClientTransaction tx, SipResponse response) {
-                if (response.statusCode() >= 200) {
-                    LOG.debug("call={} BYE answered {}", callId, response.statusCode());
-                }
+        core.transactions.sendRequest(bye, (tx, response) -> {
+            if (response.statusCode() >= 200) {
+                LOG.debug("call={} BYE answered {}", callId, response.statusCode());
             }
         });
         end(reason, null);
     }
 
-    // ---- session timer (RFC 4028) -------------------------------------------------------------
+    /** Whether a BYE may be sent now (§15: the caller after the 2xx, the callee after its 2xx). */
+    abstract boolean mayBye();
 
-    void startSessionTimer(Duration interval, boolean weRefresh) {
-        sessionInterval = interval;
-        localRefresher = weRefresh;
-        if (refreshTimer == null) {
-            refreshTimer = new SessionRefreshTimer(core.timers, executor);
-        }
-        refreshTimer.start(interval, weRefresh, this::refreshSession, this::sessionExpired);
-    }
+    /** Ends a call whose INVITE is not answered yet (CANCEL, or 487 to it). */
+    abstract void endUnanswered(EndReason reason);
 
-    /** RFC 4028 §7.2 after a 2xx to our refresh (or any re-INVITE/UPDATE): adopt the interval and refresher. */
-    private void onSessionRefreshed(SipRequest request, SipResponse ok) {
-        if (timerPolicy.use() == org.strowger.sip.dialog.api.CallOptions.Use.OFF) {
-            return;
-        }
-        SessionTimerDecision d = timerPolicy.onUacResponse(request, ok);
-        if (d instanceof SessionTimerDecision.Active active) {
-            startSessionTimer(active.interval(), active.localRefresher());
-        } else if (refreshTimer != null) {
-            refreshTimer.stop();
-            sessionInterval = Duration.ZERO;
-        }
-    }
-
-    /** RFC 4028 §10: we are the refresher and half the interval has passed. */
-    private void refreshSession() {
-        if (ended || state != CallState.CONFIRMED) {
-            return;
-        }
-        CompletableFuture<SipResponse> outcome = new CompletableFuture<>();
-        if (peerAllowsUpdate) {
-            sendUpdate(null, outcome, true);
-        } else if (pendingReinvite == null && pendingIncomingReinvite == null && !okRetransmitter.isPending()) {
-            sendReinvite(localBody, outcome, true);
-        } else {
-            startSessionTimer(sessionInterval, true); // an INVITE is in progress: it refreshes the session itself
-            return;
-        }
-        outcome.thenAccept(r -> executor.execute(() -> {
-            if (r.statusCode() / 100 != 2 && !ended) {
-                LOG.info("call={} session refresh failed with {}; ending the call (RFC 4028 §10)", callId, r.statusCode());
-                core.metrics.sessionExpired.increment();
-                sendBye(EndReason.SESSION_EXPIRED);
-            }
-        }));
-    }
-
-    /** RFC 4028 §10: the peer should have refreshed and did not. */
-    private void sessionExpired() {
-        if (ended) {
-            return;
-        }
-        LOG.info("call={} session expired without refresh; sending BYE (RFC 4028 §10)", callId);
-        core.metrics.sessionExpired.increment();
-        sendBye(EndReason.SESSION_EXPIRED);
+    SessionKeeper session() {
+        return session;
     }
 
     // ---- the end ------------------------------------------------------------------------------
 
-    /** The call is over: stop timers, tell the listener once, let the core forget it later. */
+    /** The call is over: stop timers, answer a pending re-INVITE, tell the listener once, let the core forget it later. */
     void end(EndReason reason, SipResponse finalResponse) {
         if (ended) {
             return;
         }
         ended = true;
-        state = CallState.TERMINATED;
+        transition(CallState.TERMINATED, reason.name());
         okRetransmitter.stop();
-        if (refreshTimer != null) {
-            refreshTimer.stop();
+        session.stop();
+        if (pendingIncomingReinvite != null) {
+            ServerTransaction tx = pendingIncomingReinvite;
+            pendingIncomingReinvite = null;
+            core.inviteDone(tx);
+            tx.respond(response(tx.request(), 487, "Request Terminated")); // §15.1.2
         }
         core.metrics.ended.increment();
         LOG.debug("call={} ended: {}", callId, reason);
-        try {
-            listener.onEnded(this, reason, finalResponse);
-        } catch (RuntimeException e) {
-            LOG.warn("call={} listener failed on end: {}", callId, e.toString(), e);
-        }
+        notifyListener("onEnded", () -> listener.onEnded(this, reason, finalResponse));
         core.ended(this);
     }
 
@@ -722,6 +724,15 @@ abstract class AbstractCall implements Call {
     static Body bodyOf(SipMessage m) {
         String type = m.header(HeaderNames.CONTENT_TYPE);
         return new Body(type == null ? "application/octet-stream" : type, m.body());
+    }
+
+    /** The session-timer use of this call, for {@link SessionKeeper}. */
+    boolean timersOff() {
+        return timerPolicy.use() == CallOptions.Use.OFF;
+    }
+
+    boolean hasInviteInProgress() {
+        return !canStartReinvite();
     }
 
     @Override

@@ -1,11 +1,13 @@
 package org.strowger.sip.dialog.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.strowger.sip.message.api.CSeq;
 import org.strowger.sip.message.api.HeaderNames;
 import org.strowger.sip.message.api.NameAddr;
+import org.strowger.sip.message.api.SipMessage;
 import org.strowger.sip.message.api.SipMethod;
 import org.strowger.sip.message.api.SipRequest;
 import org.strowger.sip.message.api.SipResponse;
@@ -28,7 +30,7 @@ final class Dialog {
     private long localSeq;
     private long remoteSeq;
     private final boolean secure;
-    private NameAddr localContact;
+    private final NameAddr localContact;
     private boolean confirmed;
 
     private Dialog(String callId, String localTag, String remoteTag, NameAddr localUri, NameAddr remoteUri,
@@ -61,28 +63,28 @@ final class Dialog {
 
     /**
      * §12.1.2 UAC: route set = Record-Route of the response in reverse order, remote target = its
-     * Contact, local sequence = the request's CSeq, remote sequence empty.
+     * Contact (the Request-URI when a broken peer sent none), local sequence = the request's CSeq,
+     * remote sequence empty.
+     *
+     * @param recordRoutes the response's Record-Route values, read by the caller
      */
-    static Dialog asUac(SipRequest request, SipResponse response, NameAddr localContact) {
-        List<NameAddr> routes = new ArrayList<>(response.recordRoutes());
-        java.util.Collections.reverse(routes);
+    static Dialog asUac(SipRequest request, SipResponse response, List<NameAddr> recordRoutes, NameAddr localContact) {
+        List<NameAddr> routes = new ArrayList<>(recordRoutes);
+        Collections.reverse(routes);
         boolean secure = request.requestUri().scheme().equals("sips");
+        Uri target = contactUri(response);
         return new Dialog(request.callId(), request.from().tag(), response.to().tag(), request.from().withTag(null),
-                request.to().withTag(null), contactUri(response), routes, request.cseq().sequence(), -1, secure,
-                localContact);
+                request.to().withTag(null), target != null ? target : request.requestUri(), routes,
+                request.cseq().sequence(), -1, secure, localContact);
     }
 
     private static boolean isTls(SipRequest request) {
         return request.topVia() != null && request.topVia().transport().equalsIgnoreCase("TLS");
     }
 
-    private static Uri contactUri(org.strowger.sip.message.api.SipMessage m) {
+    private static Uri contactUri(SipMessage m) {
         List<NameAddr> contacts = m.contacts();
         return contacts.isEmpty() ? null : contacts.get(0).uri();
-    }
-
-    DialogId id() {
-        return new DialogId(callId, localTag, remoteTag);
     }
 
     String callId() {
@@ -125,23 +127,15 @@ final class Dialog {
         return secure;
     }
 
-    boolean isConfirmed() {
-        return confirmed;
-    }
-
     NameAddr localContact() {
         return localContact;
     }
 
-    void setLocalContact(NameAddr contact) {
-        this.localContact = contact;
-    }
-
     /** §12.1.2 / §13.2.2.4: a 2xx confirms the dialog; its route set is recomputed from the 2xx. */
-    void confirm(SipResponse uacFinal) {
-        if (uacFinal != null && !confirmed) {
-            List<NameAddr> routes = new ArrayList<>(uacFinal.recordRoutes());
-            java.util.Collections.reverse(routes);
+    void confirm(SipResponse uacFinal, List<NameAddr> recordRoutes) {
+        if (!confirmed) {
+            List<NameAddr> routes = new ArrayList<>(recordRoutes);
+            Collections.reverse(routes);
             routeSet = List.copyOf(routes);
             Uri target = contactUri(uacFinal);
             if (target != null) {
@@ -151,6 +145,7 @@ final class Dialog {
         confirmed = true;
     }
 
+    /** The UAS side: the dialog is confirmed by our 2xx. */
     void confirm() {
         confirmed = true;
     }
@@ -159,7 +154,7 @@ final class Dialog {
      * §12.2.1.2 / §12.2.2 target refresh: a 2xx to a target-refresh request (or the request itself on
      * the UAS side) with a Contact replaces the remote target.
      */
-    void refreshTarget(org.strowger.sip.message.api.SipMessage targetRefresh) {
+    void refreshTarget(SipMessage targetRefresh) {
         Uri target = contactUri(targetRefresh);
         if (target != null) {
             remoteTarget = target;
@@ -222,10 +217,5 @@ final class Dialog {
         return method.equals(SipMethod.INVITE) || method.equals(SipMethod.UPDATE)
                 || method.equals(SipMethod.SUBSCRIBE) || method.equals(SipMethod.NOTIFY)
                 || method.equals(SipMethod.REFER);
-    }
-
-    /** Whether a message belongs to this dialog: Call-ID and tags (§12, From/To swapped per side). */
-    boolean matches(String cid, String local, String remote) {
-        return callId.equals(cid) && localTag.equals(local) && remoteTag != null && remoteTag.equals(remote);
     }
 }

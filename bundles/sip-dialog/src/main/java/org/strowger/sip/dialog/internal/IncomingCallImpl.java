@@ -44,7 +44,7 @@ final class IncomingCallImpl extends AbstractCall implements IncomingCall {
         this.peerAllowsUpdate = allowsUpdate(invite);
         if (invite.body().length > 0) {
             remoteBody = bodyOf(invite);
-            offerAnswer.remoteBody();
+            offerAnswer.remoteOffer();
         }
     }
 
@@ -86,14 +86,11 @@ final class IncomingCallImpl extends AbstractCall implements IncomingCall {
                 LOG.debug("call={} {} after the final response ignored", callId, status);
                 return;
             }
-            SipResponse r = response(invite, status);
-            r.setHeader(HeaderNames.CONTACT, dialog.localContact().toString());
-            core.addCapabilities(r);
-            r.removeHeader(HeaderNames.ACCEPT);
+            SipResponse r = dialogCreating(status);
             if (body != null) {
                 r.setBody(body.contentType(), body.content());
             }
-            state = CallState.EARLY;
+            transition(CallState.EARLY, "provisional " + status);
             if (sendReliably(reliably)) {
                 if (body != null) {
                     localBody = body;
@@ -104,6 +101,46 @@ final class IncomingCallImpl extends AbstractCall implements IncomingCall {
                 inviteTx.respond(r);
             }
         });
+    }
+
+    /**
+     * A provisional or 2xx response that creates the dialog (§12.1.1): our tag, our Contact, every
+     * Record-Route of the INVITE copied in order with its exact text (so proxies that record-route
+     * stay on the path), Allow and Supported.
+     */
+    private SipResponse dialogCreating(int status) {
+        SipResponse r = response(invite, status);
+        for (SipHeader h : invite.headers()) {
+            if (h.name().equalsIgnoreCase(HeaderNames.RECORD_ROUTE)) {
+                r.addHeader(HeaderNames.RECORD_ROUTE, h.value());
+            }
+        }
+        r.setHeader(HeaderNames.CONTACT, dialog.localContact().toString());
+        core.addCapabilities(r);
+        r.removeHeader(HeaderNames.ACCEPT);
+        core.addRecvInfo(r);
+        return r;
+    }
+
+    @Override
+    boolean mayBye() {
+        return finalSent && state() == CallState.CONFIRMED && !awaitingFirstAck();
+    }
+
+    private boolean awaitingFirstAck() {
+        return okRetransmitter.isPending() && okRetransmitter.pendingCSeq() == invite.cseq().sequence();
+    }
+
+    /** §15: the callee never sends BYE before its 2xx: the INVITE gets 487 instead. */
+    @Override
+    void endUnanswered(EndReason reason) {
+        if (!finalSent) {
+            sendFinal(response(invite, 487, "Request Terminated"), reason);
+        } else if (awaitingFirstAck()) {
+            byeAfterAck = true; // §15: the BYE waits for the ACK (or its 64*T1 timeout)
+        } else {
+            end(reason, null);
+        }
     }
 
     /**
@@ -148,9 +185,23 @@ final class IncomingCallImpl extends AbstractCall implements IncomingCall {
         }
         SipResponse ok = response(prack, 200);
         if (prack.body().length > 0) {
-            // an answer to an offer in the reliable provisional, or a new offer (RFC 3262 §5)
-            remoteBody = bodyOf(prack);
-            offerAnswer.remoteBody();
+            Body body = bodyOf(prack);
+            remoteBody = body;
+            if (!offerAnswer.remoteAnswer()) {
+                // RFC 3262 §5: a new offer in the PRACK; its 2xx MUST carry the answer
+                offerAnswer.remoteOffer();
+                Body answer = askListener("answerOffer", () -> listener.answerOffer(this, body));
+                Body out = answer != null ? answer : localBody;
+                if (out != null) {
+                    ok.setBody(out.contentType(), out.content());
+                    localBody = out;
+                    offerAnswer.localBody();
+                } else {
+                    offerAnswer.remoteOfferRejected();
+                    core.respond(tx, 488, "Not Acceptable Here: no answer to the offer in the PRACK");
+                    return;
+                }
+            }
         }
         tx.respond(ok);
     }
@@ -173,10 +224,7 @@ final class IncomingCallImpl extends AbstractCall implements IncomingCall {
                 }
                 return;
             }
-            SipResponse ok = response(invite, 200);
-            ok.setHeader(HeaderNames.CONTACT, dialog.localContact().toString());
-            core.addCapabilities(ok);
-            ok.removeHeader(HeaderNames.ACCEPT);
+            SipResponse ok = dialogCreating(200);
             for (SipHeader h : headers) {
                 ok.addHeader(h.name(), h.value());
             }
@@ -190,7 +238,7 @@ final class IncomingCallImpl extends AbstractCall implements IncomingCall {
                 localBody = body;
             }
             dialog.confirm();
-            state = CallState.CONFIRMED;
+            transition(CallState.CONFIRMED, "200 sent");
             core.metrics.answered.increment();
             applyTimerDecision(ok, timerDecision);
             finalSent = true;
@@ -214,7 +262,7 @@ final class IncomingCallImpl extends AbstractCall implements IncomingCall {
     void onConfirmedByAck() {
         if (!confirmedByAck) {
             confirmedByAck = true;
-            listener.onConfirmed(this);
+            notifyListener("onConfirmed", () -> listener.onConfirmed(this));
         }
     }
 
@@ -318,10 +366,8 @@ final class IncomingCallImpl extends AbstractCall implements IncomingCall {
             }
             if (!finalSent) {
                 sendFinal(response(invite, 487, "Request Terminated"), EndReason.CANCELLED);
-            } else if (okRetransmitter.isPending() && okRetransmitter.pendingCSeq() == invite.cseq().sequence()) {
-                byeAfterAck = true; // §15: not before the ACK (or its timeout)
             } else {
-                sendBye(EndReason.LOCAL_BYE);
+                sendBye(EndReason.LOCAL_BYE); // waits for the ACK when it has not come yet (§15)
             }
         });
     }

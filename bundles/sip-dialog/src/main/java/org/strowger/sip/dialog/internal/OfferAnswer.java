@@ -39,13 +39,32 @@ final class OfferAnswer {
         }
     }
 
-    /** We receive a body in an offer-capable message. */
-    void remoteBody() {
+    /**
+     * We receive a body that may be an offer: in a request (INVITE, re-INVITE, UPDATE, PRACK) or in
+     * the 2xx to a request of ours that had none. With our offer outstanding it is the answer.
+     */
+    void remoteOffer() {
         switch (state) {
             case STABLE -> state = State.REMOTE_OFFER;
             case LOCAL_OFFER -> complete();
             case REMOTE_OFFER -> { }
         }
+    }
+
+    /**
+     * We receive a body in a message that can only answer (a provisional or 2xx response to our
+     * offer, the ACK to our 2xx offer): the answer while our offer is outstanding, otherwise a repeat
+     * of the answer already given (RFC 6337 §3.1.1: the 2xx often repeats a reliable 18x's answer),
+     * which changes nothing.
+     *
+     * @return whether it was the answer
+     */
+    boolean remoteAnswer() {
+        if (state == State.LOCAL_OFFER) {
+            complete();
+            return true;
+        }
+        return false;
     }
 
     /** The request that carried our offer failed (non-2xx): the offer is withdrawn (RFC 3311 §5.1). */

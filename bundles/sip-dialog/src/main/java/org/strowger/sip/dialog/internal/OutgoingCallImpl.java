@@ -1,8 +1,11 @@
 package org.strowger.sip.dialog.internal;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +19,7 @@ import org.strowger.sip.dialog.api.EndReason;
 import org.strowger.sip.dialog.api.OutgoingCall;
 import org.strowger.sip.message.api.CSeq;
 import org.strowger.sip.message.api.HeaderNames;
+import org.strowger.sip.message.api.NameAddr;
 import org.strowger.sip.message.api.SipHeader;
 import org.strowger.sip.message.api.SipMethod;
 import org.strowger.sip.message.api.SipRequest;
@@ -27,7 +31,8 @@ import org.strowger.sip.transaction.api.ClientTransactionUser;
  * A call this UA places (RFC 3261 §13.2): the INVITE with its extensions, early dialogs per To tag
  * (§12.1.2, forking), PRACK for reliable provisionals (RFC 3262 §4), the ACK for each 2xx
  * (§13.2.2.4; extra forks are ACKed and released with BYE), CANCEL (§9.1), and the 422 retry of
- * RFC 4028 §7.4.
+ * RFC 4028 §7.4. Responses are read leniently: a header we cannot parse never leaves the call
+ * half-done ({@link ResponseHeaders}).
  */
 final class OutgoingCallImpl extends AbstractCall implements OutgoingCall, ClientTransactionUser {
 
@@ -37,10 +42,13 @@ final class OutgoingCallImpl extends AbstractCall implements OutgoingCall, Clien
     private final CallRequest request;
     private final Map<String, Dialog> earlyDialogs = new HashMap<>();
     private final Map<String, PrackTracker> pracks = new HashMap<>();
+    /** Forks whose 2xx we ACKed and released with BYE: their retransmissions only get the ACK again. */
+    private final Map<String, SipRequest> releasedForks = new HashMap<>();
     private volatile SipRequest invite;
     private ClientTransaction inviteTx;
     private boolean cancelRequested;
     private boolean answered;
+    private boolean finalReceived;
     private int retries422;
 
     OutgoingCallImpl(UaCore core, String callId, String localTag, CallRequest request, CallListener listener) {
@@ -69,22 +77,18 @@ final class OutgoingCallImpl extends AbstractCall implements OutgoingCall, Clien
         core.addCapabilities(inv);
         inv.removeHeader(HeaderNames.ACCEPT);
         inv.removeHeader(HeaderNames.SUPPORTED);
-        java.util.List<String> supported = new java.util.ArrayList<>();
+        core.addRecvInfo(inv);
         // an offerless INVITE could get its offer in a reliable 18x, which would need an answer in the
         // PRACK that only the application has: 100rel is offered only with an offer in the INVITE
         boolean use100rel = core.settings.reliable() != Use.OFF && o.reliableProvisionals() != Use.OFF
                 && request.offer() != null;
-        if (use100rel) {
-            supported.add("100rel");
-        }
         timerPolicy.applyToRequest(inv, null);
-        if (!supported.isEmpty()) {
+        if (use100rel) {
             String existing = inv.header(HeaderNames.SUPPORTED);
-            inv.setHeader(HeaderNames.SUPPORTED, existing == null ? String.join(", ", supported)
-                    : existing + ", " + String.join(", ", supported));
-        }
-        if (use100rel && o.reliableProvisionals() == Use.REQUIRED) {
-            inv.addHeader(HeaderNames.REQUIRE, "100rel");
+            inv.setHeader(HeaderNames.SUPPORTED, existing == null ? "100rel" : existing + ", 100rel");
+            if (o.reliableProvisionals() == Use.REQUIRED) {
+                inv.addHeader(HeaderNames.REQUIRE, "100rel");
+            }
         }
         for (SipHeader h : o.extraHeaders()) {
             inv.addHeader(h.name(), h.value());
@@ -115,15 +119,27 @@ final class OutgoingCallImpl extends AbstractCall implements OutgoingCall, Clien
             return; // the attempt before a 422 retry
         }
         int status = response.statusCode();
-        if (status == 100) {
-            return;
-        }
-        if (status < 200) {
-            onProvisional(response);
-        } else if (status < 300) {
-            on2xx(response);
-        } else {
-            onFailure(tx, response);
+        try {
+            if (status == 100) {
+                return;
+            }
+            if (status < 200) {
+                onProvisional(response);
+            } else if (status < 300) {
+                finalReceived = true;
+                on2xx(response);
+            } else {
+                finalReceived = true;
+                onFailure(tx, response);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("call={} cannot handle {} to the INVITE: {}", callId, status, e.toString(), e);
+            if (status / 100 == 2) {
+                releaseFork(response); // ACK and BYE the dialog the 2xx created, as best we can
+            }
+            if (!isEnded()) {
+                end(EndReason.FAILED, response);
+            }
         }
     }
 
@@ -134,14 +150,18 @@ final class OutgoingCallImpl extends AbstractCall implements OutgoingCall, Clien
         }
         String toTag = response.to().tag();
         Dialog early = null;
-        if (toTag != null && response.contacts().size() > 0) {
-            early = earlyDialogs.computeIfAbsent(toTag, t -> Dialog.asUac(invite, response, contactOfInvite()));
-            dialog = early;
-            peerAllowsUpdate |= response.allow().contains(SipMethod.UPDATE);
+        if (toTag != null && !response.contacts().isEmpty()) {
+            List<NameAddr> routes = ResponseHeaders.recordRoutes(response);
+            if (routes != null) {
+                early = earlyDialogs.computeIfAbsent(toTag,
+                        t -> Dialog.asUac(invite, response, routes, contactOfInvite()));
+                dialog = early;
+            }
+            peerAllowsUpdate |= ResponseHeaders.allows(response, SipMethod.UPDATE);
         }
-        state = CallState.EARLY;
-        Long rseq = response.rseq();
-        if (rseq != null && response.require().contains("100rel") && early != null) {
+        transition(CallState.EARLY, "provisional " + response.statusCode());
+        Long rseq = ResponseHeaders.rseq(response);
+        if (rseq != null && ResponseHeaders.requires(response, "100rel") && early != null) {
             PrackTracker.Verdict v = pracks.computeIfAbsent(toTag, t -> new PrackTracker()).onReliableProvisional(rseq);
             if (v != PrackTracker.Verdict.NEW) {
                 LOG.debug("call={} reliable {} RSeq {} discarded: {}", callId, response.statusCode(), rseq, v);
@@ -149,85 +169,99 @@ final class OutgoingCallImpl extends AbstractCall implements OutgoingCall, Clien
             }
             if (response.body().length > 0) {
                 remoteBody = bodyOf(response);
-                offerAnswer.remoteBody();
+                offerAnswer.remoteAnswer(); // the answer to our INVITE's offer (or a repeat)
             }
-            sendPrack(early, response, rseq);
+            sendPrack(early, rseq);
         } else if (response.body().length > 0) {
-            remoteBody = bodyOf(response); // early media preview; the answer is repeated in the 2xx
+            remoteBody = bodyOf(response); // early media preview; the answer comes again in the 2xx
         }
-        listener.onProgress(this, response);
+        notifyListener("onProgress", () -> listener.onProgress(this, response));
     }
 
     /** RFC 3262 §7.2: PRACK in the early dialog with RAck = RSeq, CSeq number and method of the INVITE. */
-    private void sendPrack(Dialog early, SipResponse provisional, long rseq) {
+    private void sendPrack(Dialog early, long rseq) {
         SipRequest prack = early.newRequest(SipMethod.PRACK, -1);
         CSeq cseq = invite.cseq();
         prack.setHeader(HeaderNames.RACK, rseq + " " + cseq.sequence() + " " + cseq.method());
         core.decorate(prack);
-        core.transactions.sendRequest(prack, new ClientTransactionUser() {
-            @Override
-            public void onResponse(ClientTransaction tx, SipResponse r) {
-                if (r.statusCode() >= 300) {
-                    LOG.info("call={} PRACK for RSeq {} answered {}", callId, rseq, r.statusCode());
-                }
+        core.transactions.sendRequest(prack, (tx, r) -> {
+            if (r.statusCode() >= 300) {
+                LOG.info("call={} PRACK for RSeq {} answered {}", callId, rseq, r.statusCode());
             }
         });
     }
 
-    private org.strowger.sip.message.api.NameAddr contactOfInvite() {
+    private NameAddr contactOfInvite() {
         return invite.contacts().isEmpty() ? null : invite.contacts().get(0);
     }
 
     /** §13.2.2.4: the first 2xx confirms the call; each 2xx is ACKed; other forks are released. */
     private void on2xx(SipResponse ok) {
         String toTag = ok.to().tag();
-        if (answered) {
-            if (dialog != null && toTag != null && toTag.equals(dialog.remoteTag())) {
+        if (answered || isEnded()) {
+            Dialog d = dialog;
+            if (answered && d != null && toTag != null && toTag.equals(d.remoteTag())) {
                 sendAck(invite, ok, false);
             } else {
-                releaseFork(ok);
+                releaseFork(ok); // another fork, or a 2xx after the call ended: ACK and BYE (§13.2.2.4)
             }
+            return;
+        }
+        List<NameAddr> routes = ResponseHeaders.recordRoutes(ok);
+        if (routes == null) {
+            LOG.info("call={} 2xx with a malformed Record-Route: ACK and BYE", callId);
+            releaseFork(ok);
+            end(EndReason.FAILED, ok);
             return;
         }
         answered = true;
         Dialog d = toTag == null ? null : earlyDialogs.get(toTag);
         if (d == null) {
-            d = Dialog.asUac(invite, ok, contactOfInvite());
+            d = Dialog.asUac(invite, ok, routes, contactOfInvite());
         }
-        d.confirm(ok);
+        d.confirm(ok, routes);
         dialog = d;
-        state = CallState.CONFIRMED;
-        peerAllowsUpdate |= ok.allow().contains(SipMethod.UPDATE);
+        transition(CallState.CONFIRMED, "2xx");
+        peerAllowsUpdate |= ResponseHeaders.allows(ok, SipMethod.UPDATE);
         core.metrics.answered.increment();
         sendAck(invite, ok, true);
-        SessionTimerDecision timer = timerPolicy.use() == Use.OFF ? null : timerPolicy.onUacResponse(invite, ok);
-        if (timer instanceof SessionTimerDecision.Active active) {
-            startSessionTimer(active.interval(), active.localRefresher());
+        if (!timersOff()) {
+            SessionTimerDecision timer = timerPolicy.onUacResponse(invite, ok);
+            if (timer instanceof SessionTimerDecision.Active active) {
+                session().start(active.interval(), active.localRefresher());
+            }
         }
         if (isEnded()) {
             return; // the ACK carried no answer to the 2xx's offer: BYE already sent
         }
-        listener.onAnswered(this, ok);
         if (cancelRequested) {
             sendBye(EndReason.LOCAL_BYE); // CANCEL lost the race with the 2xx (§9.1)
+            return;
         }
+        notifyListener("onAnswered", () -> listener.onAnswered(this, ok));
     }
 
-    /** §13.2.2.4: a 2xx from another fork — ACK it and end that dialog with BYE. */
+    /**
+     * §13.2.2.4: a 2xx we will not keep (another fork, a call already over): ACK it and end that
+     * dialog with BYE — once per fork; its retransmissions only get the ACK again.
+     */
     private void releaseFork(SipResponse ok) {
-        Dialog other = Dialog.asUac(invite, ok, contactOfInvite());
-        other.confirm(ok);
-        SipRequest ack = other.newRequest(SipMethod.ACK, invite.cseq().sequence());
+        String tag = ok.to().tag();
+        SipRequest ack = releasedForks.get(tag);
+        if (ack != null) {
+            core.transactions.sendStateless(ack);
+            return;
+        }
+        List<NameAddr> routes = ResponseHeaders.recordRoutes(ok);
+        Dialog other = Dialog.asUac(invite, ok, routes == null ? List.of() : routes, contactOfInvite());
+        ack = other.newRequest(SipMethod.ACK, invite.cseq().sequence());
         core.decorate(ack);
+        releasedForks.put(tag, ack);
         core.transactions.sendStateless(ack);
         SipRequest bye = other.newRequest(SipMethod.BYE, -1);
         core.decorate(bye);
-        core.transactions.sendRequest(bye, new ClientTransactionUser() {
-            @Override
-            public void onResponse(ClientTransaction tx, SipResponse r) {
-            }
-        });
-        LOG.debug("call={} extra fork {} ACKed and released", callId, ok.to().tag());
+        core.transactions.sendRequest(bye, (tx, r) -> { });
+        LOG.debug("call={} 2xx from {} ACKed and released with BYE", callId, tag);
     }
 
     private void onFailure(ClientTransaction tx, SipResponse response) {
@@ -264,6 +298,7 @@ final class OutgoingCallImpl extends AbstractCall implements OutgoingCall, Clien
         timerPolicy.applyToRequest(retry, null);
         LOG.debug("call={} 422: retrying with Session-Expires {} s (RFC 4028 §7.4)", callId,
                 raised.sessionExpires().toSeconds());
+        finalReceived = false;
         invite = retry;
         inviteTx = core.transactions.sendRequest(retry, this);
     }
@@ -278,11 +313,42 @@ final class OutgoingCallImpl extends AbstractCall implements OutgoingCall, Clien
 
     @Override
     void onStray2xx(SipResponse ok) {
-        if (dialog != null && ok.to().tag() != null && ok.to().tag().equals(dialog.remoteTag())) {
+        Dialog d = dialog;
+        if (answered && d != null && ok.to().tag() != null && ok.to().tag().equals(d.remoteTag())) {
             super.onStray2xx(ok);
-        } else if (answered) {
+        } else if (invite != null) {
             releaseFork(ok);
         }
+    }
+
+    /** The caller may BYE once a 2xx confirmed the dialog (§15). */
+    @Override
+    boolean mayBye() {
+        return answered;
+    }
+
+    /** §9.1: before the answer the caller cancels; the call ends when the INVITE's final response comes. */
+    @Override
+    void endUnanswered(EndReason reason) {
+        cancelInvite();
+        end(reason, null);
+    }
+
+    private void cancelInvite() {
+        if (!cancelRequested && !finalReceived) {
+            cancelRequested = true;
+            if (inviteTx != null) {
+                inviteTx.cancel(null); // sent once a provisional response has arrived
+            }
+        }
+    }
+
+    @Override
+    void end(EndReason reason, SipResponse finalResponse) {
+        if (!answered && !finalReceived) {
+            cancelInvite(); // an early dialog ended (481, BYE): the INVITE must not ring on (§15)
+        }
+        super.end(reason, finalResponse);
     }
 
     @Override
@@ -293,14 +359,19 @@ final class OutgoingCallImpl extends AbstractCall implements OutgoingCall, Clien
             }
             if (answered) {
                 sendBye(EndReason.LOCAL_BYE);
-                return;
-            }
-            if (!cancelRequested) {
-                cancelRequested = true;
-                if (inviteTx != null) {
-                    inviteTx.cancel(null); // §9.1: sent once a provisional response has arrived
-                }
+            } else {
+                cancelInvite(); // the call ends with the INVITE's 487 (or BYE if the 2xx wins)
             }
         });
+    }
+
+    /** The early dialogs, for tests and the shell. */
+    List<Dialog> earlyDialogs() {
+        return new ArrayList<>(earlyDialogs.values());
+    }
+
+    /** Tags of forks released after their 2xx. */
+    Set<String> releasedForkTags() {
+        return new HashSet<>(releasedForks.keySet());
     }
 }

@@ -25,6 +25,8 @@ final class TwoXxRetransmitter {
     private Cancellable retransmit;
     private Cancellable giveUp;
     private Duration interval;
+    /** Bumped by every start/stop: a timer task queued before it is stale and does nothing. */
+    private long generation;
 
     TwoXxRetransmitter(TimerService timers, Executor executor, Duration t1, Duration t2) {
         this.timers = timers;
@@ -39,22 +41,23 @@ final class TwoXxRetransmitter {
         this.transaction = tx;
         this.response = ok;
         this.interval = t1;
-        retransmit = timers.schedule(interval, executor, this::fire);
+        long g = generation;
+        retransmit = timers.schedule(interval, executor, () -> fire(g));
         giveUp = timers.schedule(t1.multipliedBy(64), executor, () -> {
-            if (response != null) {
+            if (g == generation && response != null) {
                 stop();
                 onNoAck.run();
             }
         });
     }
 
-    private void fire() {
-        if (response == null) {
+    private void fire(long g) {
+        if (g != generation || response == null) {
             return;
         }
         transaction.respond(response);
         interval = interval.multipliedBy(2).compareTo(t2) > 0 ? t2 : interval.multipliedBy(2);
-        retransmit = timers.schedule(interval, executor, this::fire);
+        retransmit = timers.schedule(interval, executor, () -> fire(g));
     }
 
     /** Whether a 2xx is waiting for its ACK. */
@@ -73,6 +76,7 @@ final class TwoXxRetransmitter {
     }
 
     void stop() {
+        generation++;
         response = null;
         if (retransmit != null) {
             retransmit.cancel();

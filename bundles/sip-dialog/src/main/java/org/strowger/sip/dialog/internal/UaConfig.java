@@ -28,6 +28,9 @@ public @interface UaConfig {
     @AttributeDefinition(description = "Content types accepted in request bodies (415 with Accept otherwise, §8.2.3)")
     String[] accept() default {"application/sdp", "application/dtmf-relay", "application/dtmf", "text/plain"};
 
+    @AttributeDefinition(description = "Info Packages (RFC 6086) accepted in INFO and announced in Recv-Info; INFO naming another package gets 469. INFO without Info-Package (legacy, e.g. DTMF relay) is always accepted")
+    String[] infoPackages() default {};
+
     @AttributeDefinition(description = "Largest request body accepted in bytes (413 beyond)")
     int maxBodySize() default 65535;
 

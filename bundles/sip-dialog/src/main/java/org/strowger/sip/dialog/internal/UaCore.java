@@ -1,5 +1,8 @@
 package org.strowger.sip.dialog.internal;
 
+import org.strowger.sip.dialog.api.CallState;
+import java.util.Map;
+import java.util.Locale;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +20,6 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.strowger.platform.api.Clock;
-import org.strowger.platform.api.Counter;
 import org.strowger.platform.api.Ids;
 import org.strowger.platform.api.Metrics;
 import org.strowger.platform.api.TimerService;
@@ -66,11 +68,12 @@ final class UaCore implements ServerTransactionUser {
     final TimerService timers;
     final Ids ids;
     final Clock clock;
-    final UaSettings settings;
+    volatile UaSettings settings;
     final RandomGenerator random;
     private final SipResolver resolver;
     private final Supplier<CallHandler> handler;
-    private final UasRequestValidator validator;
+    private final MergedRequestDetector merged;
+    private volatile UasRequestValidator validator;
     private final ConcurrentMap<SessionKey, AbstractCall> calls = new ConcurrentHashMap<>();
     private final ConcurrentMap<ServerTransaction, AbstractCall> pendingInvites = new ConcurrentHashMap<>();
     final UaMetrics metrics;
@@ -87,8 +90,32 @@ final class UaCore implements ServerTransactionUser {
         this.settings = settings;
         this.handler = handler;
         this.random = random;
+        this.merged = merged;
         this.validator = new UasRequestValidator(settings.checks(), merged);
         this.metrics = new UaMetrics(metrics);
+    }
+
+    /** New settings at run time: they apply to new requests and calls; live calls go on. */
+    void reconfigure(UaSettings newSettings) {
+        this.settings = newSettings;
+        this.validator = new UasRequestValidator(newSettings.checks(), merged);
+    }
+
+    /**
+     * The UA is going away: every live call is ended the way its state allows (BYE, CANCEL, 487),
+     * so peers are not left with calls nobody will ever end.
+     *
+     * @return how many calls were ended
+     */
+    int endAllCalls() {
+        int n = 0;
+        for (AbstractCall call : calls.values()) {
+            if (!call.isEnded()) {
+                call.hangup();
+                n++;
+            }
+        }
+        return n;
     }
 
     Executor executorFor(String callId) {
@@ -165,13 +192,16 @@ final class UaCore implements ServerTransactionUser {
 
     @Override
     public void onCancel(ServerTransaction cancel, ServerTransaction cancelled) {
-        cancel.respond(response(cancel.request(), 200, null));
         AbstractCall call = pendingInvites.get(cancelled);
         if (call != null) {
+            cancel.respond(call.response(cancel.request(), 200)); // §9.2: the To tag of the INVITE's responses
             call.onCancel(cancelled);
         } else if (cancelled.lastResponse() == null || cancelled.lastResponse().statusCode() < 200) {
+            cancel.respond(response(cancel.request(), 200, null));
             // §9.2: the INVITE is still pending but no call owns it (e.g. refused before a call existed)
             cancelled.respond(response(cancelled.request(), 487, null));
+        } else {
+            cancel.respond(response(cancel.request(), 200, null)); // too late to cancel: 200 all the same (§9.2)
         }
     }
 
@@ -208,6 +238,11 @@ final class UaCore implements ServerTransactionUser {
         }
     }
 
+    /** The INVITE server transactions still waiting for the application's final response. */
+    List<ServerTransaction> pendingInviteTransactions() {
+        return List.copyOf(pendingInvites.keySet());
+    }
+
     void invitePending(ServerTransaction tx, AbstractCall call) {
         pendingInvites.put(tx, call);
     }
@@ -222,7 +257,23 @@ final class UaCore implements ServerTransactionUser {
 
     /** A call ended: keep it 64·T1 to absorb 2xx retransmissions and late requests, then forget it. */
     void ended(AbstractCall call) {
-        timers.schedule(settings.t1().multipliedBy(64), call.executor(), () -> calls.remove(call.key(), call));
+        timers.schedule(settings.t1().multipliedBy(64), call.executor(), () -> {
+            calls.remove(call.key(), call);
+            pendingInvites.values().removeIf(c -> c == call);
+        });
+    }
+
+    /** RFC 6086 §4.2.2: INFO without Info-Package (legacy) or with a package we accept. */
+    boolean acceptsInfo(SipRequest info) {
+        String pkg = info.header("Info-Package");
+        return pkg == null || settings.infoPackages().contains(pkg.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** RFC 6086 §5.2.2: Recv-Info names the packages we accept (when we accept any). */
+    void addRecvInfo(SipMessage m) {
+        if (!settings.infoPackages().isEmpty()) {
+            m.setHeader("Recv-Info", String.join(", ", settings.infoPackages()));
+        }
     }
 
     // ---- UAC side ----------------------------------------------------------------------------
@@ -263,7 +314,7 @@ final class UaCore implements ServerTransactionUser {
         }
         NameAddr id = NameAddr.of(SipUri.of(settings.identityUser(), host, -1));
         return settings.displayName().isEmpty() ? id
-                : new NameAddr(settings.displayName(), id.uri(), java.util.Map.of());
+                : new NameAddr(settings.displayName(), id.uri(), Map.of());
     }
 
     /** Sends an out-of-dialog request; completes with the final response. */
@@ -399,7 +450,7 @@ final class UaCore implements ServerTransactionUser {
     List<Call> calls() {
         List<AbstractCall> all = new ArrayList<>(calls.values());
         all.sort(Comparator.comparingLong(AbstractCall::createdNanos));
-        return all.stream().filter(c -> c.state() != org.strowger.sip.dialog.api.CallState.TERMINATED)
+        return all.stream().filter(c -> c.state() != CallState.TERMINATED)
                 .map(c -> (Call) c).toList();
     }
 

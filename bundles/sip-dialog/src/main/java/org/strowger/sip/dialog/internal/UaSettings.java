@@ -1,5 +1,6 @@
 package org.strowger.sip.dialog.internal;
 
+import java.util.Arrays;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,9 +27,11 @@ import org.strowger.sip.message.api.SipMethod;
  * @param t2              RFC 3261 T2
  * @param retryAfterMax   bound of the random Retry-After on 500 for overlapping requests
  * @param maxCalls        most concurrent calls
+ * @param infoPackages    RFC 6086 Info Packages accepted (lower case)
  */
 record UaSettings(String identityUser, String displayName, String identityHost, String userAgent, UasChecks checks,
-        Use reliable, SessionTimerPolicy sessionTimers, Duration t1, Duration t2, int retryAfterMax, int maxCalls) {
+        Use reliable, SessionTimerPolicy sessionTimers, Duration t1, Duration t2, int retryAfterMax, int maxCalls,
+        List<String> infoPackages) {
 
     /** The option tags this implementation understands (RFC 3262, RFC 4028). */
     static final Set<String> IMPLEMENTED_EXTENSIONS = Set.of("100rel", "timer");
@@ -94,7 +97,9 @@ record UaSettings(String identityUser, String displayName, String identityHost, 
         return new UaSettings(c.identityUser().trim(), c.displayName().trim(), c.identityHost().trim(),
                 c.userAgent().trim(), checks, reliable,
                 new SessionTimerPolicy(timers, Duration.ofSeconds(c.sessionExpires()), Duration.ofSeconds(c.minSE())),
-                Duration.ofMillis(c.t1()), Duration.ofMillis(c.t2()), c.retryAfterMax(), c.maxCalls());
+                Duration.ofMillis(c.t1()), Duration.ofMillis(c.t2()), c.retryAfterMax(), c.maxCalls(),
+                Arrays.stream(c.infoPackages()).map(String::trim).filter(x -> !x.isEmpty())
+                        .map(x -> x.toLowerCase(Locale.ROOT)).toList());
     }
 
     private static Use use(String name, String value, List<String> problems) {

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletionStage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -67,6 +69,21 @@ public final class UserAgentComponent implements UserAgent, ServerTransactionUse
                 () -> callHandler, new SecureRandom(), new MergedRequestDetector(clock, Duration.ofSeconds(32), 100_000));
         LOG.debug("user agent started: allow={} supported={} sessionTimer={} 100rel={}", settings.allowHeader(),
                 settings.supportedHeader(), settings.sessionTimers().use(), settings.reliable());
+    }
+
+    /** Configuration changed: new settings for new requests and calls, live calls untouched. */
+    @Modified
+    void modified(UaConfig config) {
+        core.reconfigure(UaSettings.from(config));
+        LOG.info("user agent reconfigured ({} live calls go on)", core.size());
+    }
+
+    @Deactivate
+    void deactivate() {
+        int ended = core.endAllCalls();
+        if (ended > 0) {
+            LOG.info("user agent stopping: {} live calls ended (BYE/CANCEL/487)", ended);
+        }
     }
 
     @Override

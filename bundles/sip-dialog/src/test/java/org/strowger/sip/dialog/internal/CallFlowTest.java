@@ -209,22 +209,36 @@ class CallFlowTest {
         bob.lastIncoming().answer(UaHarness.sdp("bob", 1));
         out.hangup(); // CANCEL crosses the 200
         h.advance(Duration.ofSeconds(1));
-        assertEquals(1, r.answered.size());
+        assertEquals(0, r.answered.size(), "the caller hung up: the late 2xx is not reported as an answer");
         assertEquals(EndReason.LOCAL_BYE, r.ended, "answered after all: the caller ends it with BYE (§9.1)");
+        assertEquals(1, count(alice, s -> s.isRequest("ACK")), "the 2xx is ACKed before the BYE (§13.2.2.4)");
         assertEquals(EndReason.REMOTE_BYE, bob.recorder(bob.lastIncoming()).ended);
     }
 
     @Test
-    void rfc6086_infoInsideTheDialog() {
-        bob.onCall = c -> c.answer(UaHarness.sdp("bob", 1));
+    void rfc6086_4_2_infoWithAnAcceptedPackage() {
+        Ua carol = h.ua("127.0.0.3", Map.of("infoPackages", new String[] {"dtmf"}));
+        carol.onCall = c -> c.answer(UaHarness.sdp("carol", 1));
         Recorder r = new Recorder();
-        OutgoingCall out = call(r);
+        OutgoingCall out = alice.core.call(CallRequest.to(Uri.parse(carol.uri("carol")), UaHarness.sdp("alice", 1)), r);
+        assertEquals("dtmf", r.answered.get(0).header("Recv-Info"), "Recv-Info announces the package (§5.2.2)");
         CompletableFuture<SipResponse> info = out.info("dtmf", new org.strowger.sip.dialog.api.Body(
                 "application/dtmf-relay", "Signal=5\r\nDuration=160\r\n".getBytes())).toCompletableFuture();
         assertEquals(200, info.join().statusCode());
-        var req = bob.recorder(bob.lastIncoming()).requests.get(0);
+        var req = carol.recorder(carol.lastIncoming()).requests.get(0);
         assertEquals("INFO", req.request().method().name());
         assertEquals("dtmf", req.request().header("Info-Package"));
+    }
+
+    @Test
+    void rfc6086_4_2_2_infoWithAnUnknownPackage_469() {
+        bob.onCall = c -> c.answer(UaHarness.sdp("bob", 1));
+        Recorder r = new Recorder();
+        OutgoingCall out = call(r);
+        assertEquals(469, out.info("weather", null).toCompletableFuture().join().statusCode());
+        assertEquals(200, out.info(null, new org.strowger.sip.dialog.api.Body("application/dtmf-relay",
+                "Signal=1\r\n".getBytes())).toCompletableFuture().join().statusCode(), "legacy INFO is accepted");
+        assertEquals(CallState.CONFIRMED, out.state(), "a 469 does not end the dialog");
     }
 
     @Test

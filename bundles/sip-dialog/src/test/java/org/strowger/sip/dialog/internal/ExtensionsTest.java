@@ -282,18 +282,30 @@ class ExtensionsTest {
     }
 
     @Test
-    void rfc4028_10_failedRefresh_bye() {
+    void rfc4028_10_refusedRefreshIsRetriedThenByeBeforeExpiry() {
         bob.onCall = c -> c.answer(UaHarness.sdp("bob", 1));
         Recorder r = new Recorder();
         call(r, CallOptions.DEFAULTS.withSessionTimer(Use.SUPPORTED, Duration.ofSeconds(90)));
-        bob.recorder(bob.lastIncoming()).autoAccept = false;
-        // bob will answer the refresh with 403 — the refresh failed
+        bob.recorder(bob.lastIncoming()).rejectWith = 403;
         h.advanceSeconds(46);
-        InDialogRequest refresh = bob.recorder(bob.lastIncoming()).requests.get(0);
-        refresh.reject(403, "Forbidden");
-        h.advance(Duration.ofMillis(10));
-        assertEquals(EndReason.SESSION_EXPIRED, r.ended);
+        assertEquals(1, count(alice, s -> s.isRequest("UPDATE")));
+        assertNull(r.ended, "one refused refresh does not end the call");
+        h.advanceSeconds(13); // 59 s: retried after back-offs, each refused
+        assertTrue(count(alice, s -> s.isRequest("UPDATE")) > 1, "the refresh is retried");
+        h.advanceSeconds(1);
+        assertEquals(EndReason.SESSION_EXPIRED, r.ended, "BYE before the session expires (60 s = 90 - 30)");
         assertEquals(1, count(alice, s -> s.isRequest("BYE")));
+    }
+
+    @Test
+    void rfc4028_10_refreshAnswered481EndsTheDialog() {
+        bob.onCall = c -> c.answer(UaHarness.sdp("bob", 1));
+        Recorder r = new Recorder();
+        call(r, CallOptions.DEFAULTS.withSessionTimer(Use.SUPPORTED, Duration.ofSeconds(90)));
+        bob.recorder(bob.lastIncoming()).rejectWith = 481;
+        h.advanceSeconds(46);
+        assertEquals(EndReason.DIALOG_GONE, r.ended, "481 to a request in the dialog: the dialog is gone (§12.2.1.2)");
+        assertEquals(0, count(alice, s -> s.isRequest("BYE")));
     }
 
     @Test

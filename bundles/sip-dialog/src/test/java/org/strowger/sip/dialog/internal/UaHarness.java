@@ -127,6 +127,8 @@ final class UaHarness {
         SipResponse endResponse;
         /** false: in-dialog requests are held (not answered) for the test to answer. */
         boolean autoAccept = true;
+        /** Non-zero: in-dialog requests are rejected with this status. */
+        int rejectWith;
         Body answerForOffer;
 
         @Override
@@ -152,7 +154,9 @@ final class UaHarness {
         @Override
         public void onRequest(Call call, InDialogRequest request) {
             requests.add(request);
-            if (autoAccept) {
+            if (rejectWith != 0) {
+                request.reject(rejectWith, null);
+            } else if (autoAccept) {
                 request.accept(null);
             }
         }
