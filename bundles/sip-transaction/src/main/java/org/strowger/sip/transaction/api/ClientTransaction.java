@@ -20,7 +20,10 @@ public interface ClientTransaction {
 
     TransactionKind kind();
 
-    /** The request as last sent: with the layer's top Via and the current branch. */
+    /**
+     * The request as last sent: the layer's copy of the request given to {@code sendRequest}, with the
+     * layer's top Via and the current branch. It belongs to the layer: read it, do not modify it.
+     */
     SipRequest request();
 
     /** The branch of the current target's transaction. */
@@ -49,6 +52,8 @@ public interface ClientTransaction {
      * @return whether a CANCEL was (or will be) sent; {@code false} for a non-INVITE or once a final
      *         response has arrived. Called off the call's executor the answer is the best knowledge at
      *         the time: a final response arriving meanwhile still prevents the CANCEL.
+     * @throws IllegalArgumentException when {@code reason} contains CR, LF or NUL (checked at once, in
+     *         the caller's thread, before anything is queued)
      */
     boolean cancel(String reason);
 }

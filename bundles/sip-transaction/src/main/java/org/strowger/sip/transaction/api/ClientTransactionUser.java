@@ -18,7 +18,7 @@ public interface ClientTransactionUser {
      */
     void onResponse(ClientTransaction transaction, SipResponse response);
 
-    /** The transaction reached Terminated (after Timers D, K or M). */
+    /** The transaction reached Terminated (after Timers D, K or M, a failure, or the layer stopping). */
     default void onTerminated(ClientTransaction transaction) {
     }
 }

@@ -1,14 +1,16 @@
 package org.strowger.sip.transaction.api;
 
 /**
- * Why a client transaction ended without a real final response, or a server transaction without
- * its ACK. The client transaction user gets a synthesized response for the first two (RFC 3261
- * §8.1.3.1: 408 on timeout, 503 on transport error or when no target could be resolved).
+ * Why a client transaction ended without a real final response, or a server transaction abnormally.
+ * The client transaction user gets a synthesized response (RFC 3261 §8.1.3.1: 408 on timeout, 503
+ * otherwise); the server transaction user hears of it through {@code onServerFailure}.
  */
 public enum TransactionFailure {
     /**
      * Timer B or F fired (§17.1.1.2, §17.1.2.2), or a cancelled INVITE got no final response within
-     * 64·T1 of its CANCEL (§9.1): synthesized 408.
+     * 64·T1 of its CANCEL (§9.1): synthesized 408. Server side: the transaction user did not answer a
+     * non-INVITE request with a final response within 64·T1 of its arrival (the layer's watchdog; the
+     * client's Timer F has expired by then) and the transaction was ended.
      */
     TIMEOUT,
     /**
@@ -18,7 +20,10 @@ public enum TransactionFailure {
     TRANSPORT_ERROR,
     /** RFC 3263 resolution found no target (§4.3): synthesized 503. */
     NO_TARGET,
-    /** The layer refused to create the transaction (limit reached, layer stopping): synthesized 503. */
+    /**
+     * The layer refused to create the transaction (limit reached), or stopped while it was pending
+     * (reason phrase {@code Service Unavailable (layer stopping)}): synthesized 503.
+     */
     OVERLOAD,
     /** Server side: Timer H fired without the ACK for a non-2xx final response (§17.2.1). */
     NO_ACK

@@ -27,10 +27,12 @@ public interface TransactionLayer {
      * chooses it: the first Route URI if it has {@code lr}, else the Request-URI. The next hop is
      * resolved with RFC 3263; on timeout, transport error or a 503 the request is sent to the next
      * target in a new transaction with a new branch (RFC 3263 §4.3) and the user only sees the
-     * outcome of the last attempt. The layer pushes the top Via (with a fresh branch and
-     * {@code rport}; the transport writes the sent-by) onto {@code request}, which then belongs to
-     * the layer. When no target can be resolved, or the limit of live transactions is reached, the
-     * user gets a synthesized 503 ({@link TransactionFailure#NO_TARGET}, {@link TransactionFailure#OVERLOAD}).
+     * outcome of the last attempt. The layer works on a copy of {@code request} and pushes its top Via
+     * (with a fresh branch and {@code rport}; the transport writes the sent-by) onto the copy
+     * ({@link ClientTransaction#request()}): {@code request} itself is not modified and may be sent
+     * again. When no target can be resolved, the limit of live transactions is reached or the layer
+     * has stopped, the user gets a synthesized 503 ({@link TransactionFailure#NO_TARGET},
+     * {@link TransactionFailure#OVERLOAD}).
      *
      * @throws IllegalArgumentException for an ACK (see {@link #sendStateless}) or a CANCEL (see
      *         {@link ClientTransaction#cancel})
@@ -46,8 +48,9 @@ public interface TransactionLayer {
 
     /**
      * Sends a request outside any transaction (RFC 3261 §17: the ACK for a 2xx, §13.2.2.4): pushes a
-     * Via with a fresh branch, resolves the next hop as {@link #sendRequest(SipRequest, ClientTransactionUser)}
-     * does and sends to the first target. The stage completes on a resolver or transport thread; it
+     * Via with a fresh branch onto a copy of {@code request} (which is not modified, so the same ACK can
+     * be sent again for every retransmission of the 2xx), resolves the next hop as
+     * {@link #sendRequest(SipRequest, ClientTransactionUser)} does and sends to the first target. The stage completes on a resolver or transport thread; it
      * fails with {@link org.strowger.sip.dns.api.SipResolutionException} when there is no target and with
      * {@link org.strowger.sip.transport.api.SipTransportException} when the send fails.
      */

@@ -112,6 +112,11 @@ abstract class AbstractTransaction<S extends Enum<S> & FsmState<E>, E extends En
         return createdNanos;
     }
 
+    /** How long ago the transaction was created (for a server transaction: when its request arrived). */
+    final Duration sinceCreated() {
+        return Duration.ofNanos(Math.max(0, ctx.clock().nanoTime() - createdNanos));
+    }
+
     TransactionInfo info(long nowNanos) {
         return new TransactionInfo(kind, published, branch(), method.name(), callId, peer(),
                 Duration.ofNanos(Math.max(0, nowNanos - createdNanos)), lastStatus);

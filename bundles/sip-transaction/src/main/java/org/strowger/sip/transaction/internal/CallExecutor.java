@@ -59,6 +59,23 @@ final class CallExecutor implements Executor {
         }
     }
 
+    /**
+     * Queues {@code task} even when the layer is closed, retrying after {@link #RETRY_DELAY} while the
+     * queue is full: for the last words of a stopping layer (the synthesized 503s of {@code close()}).
+     */
+    void submitEvenIfClosed(Runnable task) {
+        try {
+            execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("call executor queue full, retrying a closing task in {}", RETRY_DELAY);
+            try {
+                timers.schedule(RETRY_DELAY, this::submitEvenIfClosed, task);
+            } catch (RuntimeException stopped) {
+                LOG.warn("a closing transaction task was lost: the timer service is gone ({})", stopped.toString());
+            }
+        }
+    }
+
     /** Runs {@code task} now when called on this executor, else {@link #submit}s it. */
     void run(Runnable task) {
         if (isOwner()) {

@@ -29,4 +29,8 @@ final class CallExecutors {
     void close() {
         closed.set(true);
     }
+
+    boolean isClosed() {
+        return closed.get();
+    }
 }

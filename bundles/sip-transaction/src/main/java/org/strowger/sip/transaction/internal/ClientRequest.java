@@ -33,6 +33,15 @@ import org.strowger.sip.transport.api.Transport;
  *
  * <p>It also sends the CANCEL of an INVITE (§9.1) once a provisional response has arrived. State is
  * owned by the call's executor; the fields other threads read are volatile.
+ *
+ * <p>The TU's request object is never modified: the handle works on a copy with the layer's Via (the
+ * template), and each attempt on a copy of the template with its own branch, which the transport
+ * may rewrite (sent-by) on every retransmission. So the TU may send the same object again later (a
+ * retry, a resend) and it leaves with exactly one Via of ours.
+ *
+ * <p>Until its user has been told {@code onTerminated} the handle is in {@link LiveRequests}: when the
+ * layer stops ({@code close()}) it ends with a synthesized 503 "layer stopping" (if no final response
+ * had arrived) and {@code onTerminated}.
  */
 final class ClientRequest implements ClientTransaction, ClientOwner {
 
@@ -58,8 +67,12 @@ final class ClientRequest implements ClientTransaction, ClientOwner {
     private boolean provisionalReceived;
     private CancelState cancelState = CancelState.NONE;
     private String cancelReason;
+    private NonInviteClientTransaction cancelTx;
 
-    /** Pushes the layer's Via (with a fresh branch) onto {@code request}; nothing is sent yet. */
+    /**
+     * Copies {@code request} and pushes the layer's Via (with a fresh branch) onto the copy; nothing is
+     * sent yet, {@code request} itself is left as it is.
+     */
     ClientRequest(LayerContext ctx, SipRequest request, ClientTransactionUser user) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(user, "user");
@@ -77,8 +90,10 @@ final class ClientRequest implements ClientTransaction, ClientOwner {
         this.callId = request.callId();
         this.executor = ctx.executors().forCallId(callId);
         this.branch = ctx.ids().newBranch();
-        pushVia(request, branch);
-        this.template = request;
+        SipRequest copy = MessageCopy.of(request);
+        pushVia(copy, branch);
+        this.template = copy;
+        ctx.requests().add(this);
     }
 
     /** Pushes {@code SIP/2.0/UDP <placeholder>;branch=…;rport}; the transport writes the real sent-by. */
@@ -95,7 +110,7 @@ final class ClientRequest implements ClientTransaction, ClientOwner {
 
     /** Resolves {@code nextHop} (RFC 3263) and sends to the first target. */
     void resolveAndStart(SipUri nextHop) {
-        if (overloaded()) {
+        if (terminated || stopping() || overloaded()) {
             return;
         }
         CompletionStage<List<SipTarget>> stage;
@@ -109,7 +124,7 @@ final class ClientRequest implements ClientTransaction, ClientOwner {
 
     /** Sends to one known target, without resolution or failover. */
     void startAt(NextHop.Target target) {
-        if (overloaded()) {
+        if (terminated || stopping() || overloaded()) {
             return;
         }
         targets = List.of(target);
@@ -119,6 +134,21 @@ final class ClientRequest implements ClientTransaction, ClientOwner {
     /** There is nothing to resolve (e.g. a tel: Request-URI without a Route): synthesized 503. */
     void noRoute(String why) {
         refuse(TransactionFailure.NO_TARGET, "no route to " + template.requestUri() + ": " + why);
+    }
+
+    /** The layer has stopped: synthesized 503 "layer stopping" (the request is not sent). */
+    void refuseStopped() {
+        if (!terminated) {
+            refuse(TransactionFailure.OVERLOAD, ClientTransactionFsm.LAYER_STOPPING);
+        }
+    }
+
+    private boolean stopping() {
+        if (!ctx.closed()) {
+            return false;
+        }
+        refuseStopped();
+        return true;
     }
 
     private boolean overloaded() {
@@ -133,6 +163,9 @@ final class ClientRequest implements ClientTransaction, ClientOwner {
     }
 
     private void resolved(SipUri nextHop, List<SipTarget> list, Throwable error) {
+        if (terminated || stopping()) {
+            return;
+        }
         if (error != null) {
             refuse(TransactionFailure.NO_TARGET, "no route to " + nextHop + ": " + AbstractTransaction.describe(error));
             return;
@@ -171,10 +204,43 @@ final class ClientRequest implements ClientTransaction, ClientOwner {
         terminated = true;
         LOG.debug("call={} tx={} {}: synthesized {} ({})", callId, branch, template.method(), status, reason);
         deliver(Responses.synthesized(template, status, reason));
+        finish();
+    }
+
+    /** Tells the user the request is over ({@code onTerminated}), once. */
+    private void finish() {
+        terminated = true;
+        ctx.requests().remove(this);
         try {
             user.onTerminated(this);
         } catch (RuntimeException e) {
             LOG.error("call={} tx={} client transaction user failed: {}", callId, branch, e.toString(), e);
+        }
+    }
+
+    /**
+     * The layer is stopping (call's executor): a pending CANCEL's transaction and the current attempt
+     * are terminated at once (their timers cancelled); the user gets a synthesized 503 "layer stopping"
+     * ({@link TransactionFailure#OVERLOAD}) unless a final response had arrived, then {@code onTerminated}.
+     */
+    void stop() {
+        if (terminated) {
+            return;
+        }
+        NonInviteClientTransaction c = cancelTx;
+        if (c != null && !c.isTerminated()) {
+            c.stop();
+        }
+        ClientTransactionFsm<?, ?> tx = current;
+        if (tx != null && !tx.isTerminated()) {
+            tx.stop(); // reports OVERLOAD (no final yet) and Terminated: onFailure, onTerminated below
+        }
+        if (!terminated) {
+            if (finalReceived) {
+                finish();
+            } else {
+                refuse(TransactionFailure.OVERLOAD, ClientTransactionFsm.LAYER_STOPPING);
+            }
         }
     }
 
@@ -189,10 +255,10 @@ final class ClientRequest implements ClientTransaction, ClientOwner {
         int status = response.statusCode();
         if (status < 200) {
             provisionalReceived = true;
-            if (cancelState == CancelState.PENDING) {
+            deliver(response);
+            if (cancelState == CancelState.PENDING && current == tx && !tx.isTerminated()) {
                 sendCancel();
             }
-            deliver(response);
             return;
         }
         if (status == StatusCodes.SERVICE_UNAVAILABLE && canFailOver()) {
@@ -221,19 +287,14 @@ final class ClientRequest implements ClientTransaction, ClientOwner {
 
     @Override
     public void onTerminated(ClientTransactionFsm<?, ?> tx) {
-        if (tx != current) {
+        if (tx != current || terminated) {
             return;
         }
-        terminated = true;
-        try {
-            user.onTerminated(this);
-        } catch (RuntimeException e) {
-            LOG.error("call={} tx={} client transaction user failed: {}", callId, tx.id(), e.toString(), e);
-        }
+        finish();
     }
 
     private boolean canFailOver() {
-        return index + 1 < targets.size() && cancelState == CancelState.NONE && !finalReceived;
+        return index + 1 < targets.size() && cancelState == CancelState.NONE && !finalReceived && !ctx.closed();
     }
 
     private void failOver(ClientTransactionFsm<?, ?> tx, String why) {
@@ -253,8 +314,15 @@ final class ClientRequest implements ClientTransaction, ClientOwner {
 
     // ------------------------------------------------------------------ CANCEL (RFC 3261 §9.1)
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when {@code reason} contains CR, LF or NUL (it could not become a
+     *         header field value), at once in the caller's thread
+     */
     @Override
     public boolean cancel(String reason) {
+        checkReason(reason);
         if (kind != TransactionKind.INVITE_CLIENT || finalReceived || terminated) {
             return false;
         }
@@ -281,18 +349,42 @@ final class ClientRequest implements ClientTransaction, ClientOwner {
         return true;
     }
 
+    /** A Reason header value (RFC 3326) must be a single header field line (RFC 3261 §7.3.1). */
+    static void checkReason(String reason) {
+        if (reason == null) {
+            return;
+        }
+        for (int i = 0; i < reason.length(); i++) {
+            char c = reason.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                throw new IllegalArgumentException("CANCEL reason must not contain CR, LF or NUL (RFC 3261 §7.3.1)");
+            }
+        }
+    }
+
+    /**
+     * Builds and sends the CANCEL (§9.1) in its own non-INVITE client transaction. Whatever happens
+     * while building or starting it, the INVITE gets its 64·T1 to answer (then a synthesized 408): a
+     * CANCEL that could not be sent must not leave the INVITE waiting forever.
+     */
     private void sendCancel() {
         cancelState = CancelState.SENT;
         ClientTransactionFsm<?, ?> invite = current;
-        SipRequest cancel = CancelBuilder.cancel(invite.request, cancelReason);
-        Flow f = invite.flow();
-        Transport t = f != null ? f.transport() : invite.transport;
-        NonInviteClientTransaction tx = new NonInviteClientTransaction(ctx, cancel, invite.destination, t,
-                CancelOwner.INSTANCE);
-        ctx.table().add(tx);
-        tx.start();
-        if (invite instanceof InviteClientTransaction inviteTx) {
-            inviteTx.cancelSent();
+        try {
+            SipRequest cancel = CancelBuilder.cancel(invite.request, cancelReason);
+            Flow f = invite.flow();
+            Transport t = f != null ? f.transport() : invite.transport;
+            NonInviteClientTransaction tx = new NonInviteClientTransaction(ctx, cancel, invite.destination, t,
+                    CancelOwner.INSTANCE);
+            cancelTx = tx;
+            ctx.table().add(tx);
+            tx.start();
+        } catch (RuntimeException e) {
+            LOG.error("call={} tx={} CANCEL could not be sent: {}", callId, invite.id(), e.toString(), e);
+        } finally {
+            if (invite instanceof InviteClientTransaction inviteTx) {
+                inviteTx.cancelSent();
+            }
         }
     }
 

@@ -50,8 +50,15 @@ abstract class ClientTransactionFsm<S extends Enum<S> & FsmState<E>, E extends E
     /** Enters the initial state: sends the request and starts the timers (call's executor). */
     abstract void start();
 
-    /** A response matched this transaction (§17.1.3), on the call's executor. */
-    abstract void receive(SipResponse response);
+    /** A response matched this transaction (§17.1.3), arriving on {@code from}; on the call's executor. */
+    abstract void receive(SipResponse response, Flow from);
+
+    /**
+     * The layer is stopping: the machine goes to Terminated at once (its timers cancelled); one still
+     * waiting for a final response reports {@link TransactionFailure#OVERLOAD} first, so its user gets a
+     * synthesized 503 "layer stopping". Call's executor.
+     */
+    abstract void stop();
 
     /** The request-retransmission timer (A or E) to stop when the transport turns out to be reliable. */
     abstract E retransmitTimer();
@@ -121,6 +128,9 @@ abstract class ClientTransactionFsm<S extends Enum<S> & FsmState<E>, E extends E
 
     /** Delivers the transport-error event to the current state. */
     abstract void onTransportError();
+
+    /** The reason phrase detail of the 503 a stopping layer synthesizes. */
+    static final String LAYER_STOPPING = "layer stopping";
 
     final void fail(TransactionFailure why, String reason) {
         failure = why;

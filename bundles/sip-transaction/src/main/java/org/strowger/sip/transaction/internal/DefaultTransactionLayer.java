@@ -55,7 +55,7 @@ public final class DefaultTransactionLayer implements TransactionLayer, SipMessa
     public DefaultTransactionLayer(SipTransport transport, TimerService timers, SerialExecutors serials, Ids ids,
             Metrics metrics, Clock clock, SipResolver resolver, LayerSettings settings) {
         this.ctx = new LayerContext(transport, timers, new CallExecutors(serials, timers), ids, clock, resolver, settings,
-                new LayerMetrics(metrics), new TransactionTable(), new UserSlot());
+                new LayerMetrics(metrics), new TransactionTable(), new UserSlot(), new LiveRequests());
         this.dispatcher = new InboundDispatcher(ctx);
     }
 
@@ -69,13 +69,25 @@ public final class DefaultTransactionLayer implements TransactionLayer, SipMessa
         ctx.user().clear(user);
     }
 
-    /** Stops all activity: timers and queued work of this layer are dropped, the table is cleared. */
-    void close() {
+    /**
+     * Stops all activity. Inbound messages are ignored from now on and timers and queued work of this
+     * layer are dropped. Every live client request ends on its call's executor: its current attempt
+     * (and a CANCEL's transaction) is terminated with its timers cancelled, and its user gets a
+     * synthesized 503 "layer stopping" ({@link org.strowger.sip.transaction.api.TransactionFailure#OVERLOAD};
+     * not after a final response) and {@code onTerminated}. A {@code sendRequest} after this gets the
+     * same 503 at once. Server transactions are dropped; the table is cleared.
+     */
+    public void close() {
         if (closed.compareAndSet(false, true)) {
             ctx.executors().close();
+            List<ClientRequest> requests = ctx.requests().snapshot();
+            for (ClientRequest request : requests) {
+                request.executor().submitEvenIfClosed(request::stop);
+            }
             int live = ctx.table().size();
             ctx.table().clear();
-            LOG.debug("transaction layer stopped with {} live transactions", live);
+            LOG.debug("transaction layer stopped with {} live transactions and {} client requests", live,
+                    requests.size());
         }
     }
 
@@ -117,6 +129,9 @@ public final class DefaultTransactionLayer implements TransactionLayer, SipMessa
     @Override
     public ClientTransaction sendRequest(SipRequest request, ClientTransactionUser user) {
         ClientRequest handle = new ClientRequest(ctx, request, user);
+        if (refusedAfterClose(handle)) {
+            return handle;
+        }
         SipUri nextHop;
         try {
             nextHop = NextHop.of(request);
@@ -132,6 +147,9 @@ public final class DefaultTransactionLayer implements TransactionLayer, SipMessa
     public ClientTransaction sendRequest(SipRequest request, SipUri nextHop, ClientTransactionUser user) {
         Objects.requireNonNull(nextHop, "nextHop");
         ClientRequest handle = new ClientRequest(ctx, request, user);
+        if (refusedAfterClose(handle)) {
+            return handle;
+        }
         handle.executor().submit(() -> handle.resolveAndStart(nextHop));
         return handle;
     }
@@ -142,18 +160,36 @@ public final class DefaultTransactionLayer implements TransactionLayer, SipMessa
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(transport, "transport");
         ClientRequest handle = new ClientRequest(ctx, request, user);
+        if (refusedAfterClose(handle)) {
+            return handle;
+        }
         NextHop.Target target = new NextHop.Target(destination, transport, transport + " " + Flow.format(destination));
         handle.executor().submit(() -> handle.startAt(target));
         return handle;
     }
 
+    /** After {@link #close()}: the request gets its synthesized 503 at once (on its call's executor). */
+    private boolean refusedAfterClose(ClientRequest handle) {
+        if (!closed.get()) {
+            return false;
+        }
+        handle.executor().submitEvenIfClosed(handle::refuseStopped);
+        return true;
+    }
+
+    /**
+     * Sends a copy of {@code request} with a Via of its own (fresh branch): the caller's object is not
+     * modified, so it can be sent again (the UA core keeps the ACK for a 2xx and resends it on every
+     * retransmission of the 2xx, §13.2.2.4).
+     */
     @Override
     public CompletionStage<Flow> sendStateless(SipRequest request) {
         Objects.requireNonNull(request, "request");
-        ClientRequest.pushVia(request, ctx.ids().newBranch());
+        SipRequest copy = MessageCopy.of(request);
+        ClientRequest.pushVia(copy, ctx.ids().newBranch());
         SipUri nextHop;
         try {
-            nextHop = NextHop.of(request);
+            nextHop = NextHop.of(copy);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new SipResolutionException(
                     "no route to " + request.requestUri() + ": " + AbstractTransaction.describe(e)));
@@ -171,7 +207,7 @@ public final class DefaultTransactionLayer implements TransactionLayer, SipMessa
                         new SipResolutionException("no route to " + nextHop + ": no UDP or TCP target"));
             }
             NextHop.Target first = usable.get(0);
-            return ctx.transport().sendRequest(request, first.address(), first.transport());
+            return ctx.transport().sendRequest(copy, first.address(), first.transport());
         });
     }
 

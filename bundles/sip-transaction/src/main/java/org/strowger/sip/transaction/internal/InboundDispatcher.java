@@ -15,14 +15,16 @@ import org.strowger.sip.transport.api.InboundMessage;
 /**
  * Routes each inbound message, on its call's executor, to the transaction it matches or to the TU:
  * <ul>
- * <li>responses to client transactions by top Via branch and CSeq method (RFC 3261 §17.1.3); others
- * are stray ({@code onStrayResponse});</li>
- * <li>requests to server transactions by §17.2.3 (see {@link ServerMatching}); a new request creates
- * one and goes to the TU ({@code onRequest}), unless no TU is bound or the transaction limit is reached
- * (503 with Retry-After, without a transaction);</li>
+ * <li>responses to client transactions by Call-ID, top Via branch and CSeq method (RFC 3261 §17.1.3);
+ * others are stray ({@code onStrayResponse});</li>
+ * <li>requests to server transactions by §17.2.3 with the Call-ID (see {@link ServerMatching}); a new
+ * request creates one and goes to the TU ({@code onRequest}), unless no TU is bound or a limit is
+ * reached ({@code maxTransactions}, {@code maxTransactionsPerSource}: 503 with Retry-After, without a
+ * transaction);</li>
  * <li>an ACK to the INVITE transaction it matches, else to the TU ({@code onAck}: the ACK for a 2xx);</li>
  * <li>a CANCEL gets its own non-INVITE transaction; matched (§9.2) it goes to the TU with the
- * transaction it cancels ({@code onCancel}), unmatched it is answered 481 by the layer.</li>
+ * transaction it cancels ({@code onCancel}) — admitted past the limits, since it ends work rather than
+ * adding any — unmatched it is answered 481 by the layer.</li>
  * </ul>
  */
 final class InboundDispatcher {
@@ -49,19 +51,12 @@ final class InboundDispatcher {
         Via top = response.topVia();
         CSeq cseq = response.cseq();
         ClientTransactionFsm<?, ?> tx = top != null && top.branch() != null && cseq != null
-                ? ctx.table().client(top.branch(), cseq.method()) : null;
+                ? ctx.table().client(response.callId(), top.branch(), cseq.method()) : null;
         if (tx != null) {
-            tx.receive(response);
+            tx.receive(response, flow);
             return;
         }
-        ctx.metrics().strayResponses.increment();
-        ServerTransactionUser user = ctx.user().get();
-        if (user == null) {
-            LOG.debug("call={} stray {} {} from {} dropped: no transaction user", response.callId(),
-                    response.statusCode(), cseq, flow);
-            return;
-        }
-        user.onStrayResponse(response, flow);
+        ctx.stray(response, flow);
     }
 
     // ------------------------------------------------------------------ requests
@@ -115,11 +110,11 @@ final class InboundDispatcher {
             own.receiveRetransmission(cancel);
             return;
         }
-        ServerTransactionUser user = admit(cancel, flow);
+        ServerTransactionFsm<?, ?> target = cancelled(cancel);
+        ServerTransactionUser user = target != null ? userFor(cancel, flow) : admit(cancel, flow);
         if (user == null) {
             return;
         }
-        ServerTransactionFsm<?, ?> target = cancelled(cancel);
         NonInviteServerTransaction tx = new NonInviteServerTransaction(ctx, cancel, flow);
         ctx.table().add(tx);
         tx.start();
@@ -134,18 +129,35 @@ final class InboundDispatcher {
         tx.respond(response);
     }
 
-    /** The TU for a new request, or {@code null} after answering 503 (no TU, or over maxTransactions). */
+    /**
+     * The TU for a new request, or {@code null} after answering 503 (no TU, over {@code maxTransactions},
+     * or over {@code maxTransactionsPerSource} for the request's source IP).
+     */
     private ServerTransactionUser admit(SipRequest request, Flow flow) {
-        ServerTransactionUser user = ctx.user().get();
+        ServerTransactionUser user = userFor(request, flow);
         if (user == null) {
-            ctx.metrics().noUser503.increment();
-            reject(request, flow, "no transaction user");
             return null;
         }
         if (ctx.table().size() >= ctx.settings().maxTransactions()) {
             ctx.metrics().overload503.increment();
             reject(request, flow, "transaction limit reached");
             return null;
+        }
+        String source = TransactionTable.source(flow);
+        if (ctx.table().fromSource(source) >= ctx.settings().maxTransactionsPerSource()) {
+            ctx.metrics().sourceLimit503.increment();
+            reject(request, flow, "transaction limit for " + source + " reached");
+            return null;
+        }
+        return user;
+    }
+
+    /** The bound TU, or {@code null} after answering 503 (none bound). */
+    private ServerTransactionUser userFor(SipRequest request, Flow flow) {
+        ServerTransactionUser user = ctx.user().get();
+        if (user == null) {
+            ctx.metrics().noUser503.increment();
+            reject(request, flow, "no transaction user");
         }
         return user;
     }
@@ -175,12 +187,11 @@ final class InboundDispatcher {
 
     /** The server transaction {@code request} (not an ACK) is a retransmission of, if any. */
     private ServerTransactionFsm<?, ?> retransmissionOf(SipRequest request) {
-        String key = ServerMatching.key(request);
+        ServerMatching.Key key = ServerMatching.key(request);
         if (key != null) {
-            ServerTransactionFsm<?, ?> tx = ctx.table().server(key);
-            return tx != null && tx.method.equals(request.method()) ? tx : null;
+            return ctx.table().server(key);
         }
-        for (ServerTransactionFsm<?, ?> tx : ctx.table().legacy(request.callId())) {
+        for (ServerTransactionFsm<?, ?> tx : ctx.table().legacy(ServerMatching.legacyKey(request))) {
             if (tx.method.equals(request.method())
                     && ServerMatching.matches2543(tx.request, tx.lastResponse(), request, ServerMatching.Rule.SAME_REQUEST)) {
                 return tx;
@@ -189,13 +200,13 @@ final class InboundDispatcher {
         return null;
     }
 
-    /** The INVITE server transaction an ACK belongs to, if any. */
+    /** The INVITE server transaction an ACK belongs to, if any (ACK matches INVITE, §17.2.3). */
     private InviteServerTransaction inviteFor(SipRequest ack) {
-        String key = ServerMatching.targetKey(ack);
+        ServerMatching.Key key = ServerMatching.key(ack, SipMethod.INVITE);
         if (key != null) {
             return ctx.table().server(key) instanceof InviteServerTransaction tx ? tx : null;
         }
-        for (ServerTransactionFsm<?, ?> tx : ctx.table().legacy(ack.callId())) {
+        for (ServerTransactionFsm<?, ?> tx : ctx.table().legacy(ServerMatching.legacyKey(ack))) {
             if (tx instanceof InviteServerTransaction invite
                     && ServerMatching.matches2543(tx.request, tx.lastResponse(), ack, ServerMatching.Rule.ACK)) {
                 return invite;
@@ -204,13 +215,13 @@ final class InboundDispatcher {
         return null;
     }
 
-    /** The transaction a CANCEL cancels (§9.2: the §17.2.3 rules except the method), if any. */
+    /** The transaction a CANCEL cancels (§9.2: the §17.2.3 rules except the method; same Call-ID, §9.1), if any. */
     private ServerTransactionFsm<?, ?> cancelled(SipRequest cancel) {
-        String key = ServerMatching.targetKey(cancel);
+        ServerMatching.Key key = ServerMatching.key(cancel);
         if (key != null) {
-            return ctx.table().server(key);
+            return ctx.table().cancelTarget(key);
         }
-        for (ServerTransactionFsm<?, ?> tx : ctx.table().legacy(cancel.callId())) {
+        for (ServerTransactionFsm<?, ?> tx : ctx.table().legacy(ServerMatching.legacyKey(cancel))) {
             if (!SipMethod.CANCEL.equals(tx.method)
                     && ServerMatching.matches2543(tx.request, tx.lastResponse(), cancel, ServerMatching.Rule.CANCEL_TARGET)) {
                 return tx;

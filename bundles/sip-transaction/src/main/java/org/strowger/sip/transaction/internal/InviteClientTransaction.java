@@ -12,6 +12,7 @@ import org.strowger.sip.message.api.SipResponse;
 import org.strowger.sip.transaction.api.TransactionFailure;
 import org.strowger.sip.transaction.api.TransactionKind;
 import org.strowger.sip.transaction.api.TransactionState;
+import org.strowger.sip.transport.api.Flow;
 import org.strowger.sip.transport.api.Transport;
 
 /**
@@ -23,11 +24,16 @@ import org.strowger.sip.transport.api.Transport;
  * <li>1xx → Proceeding (no more retransmissions); 2xx → Accepted (RFC 6026 §7.2, Timer M); 300–699 →
  * Completed, with the ACK of §17.1.1.3 sent to the same target (Timer D ≥ 32 s unreliable, 0 reliable).
  * Every response on these edges is passed up.</li>
- * <li>Completed: each retransmitted final response gets the same ACK again; a transport error ends it.</li>
+ * <li>Completed: each retransmitted final response gets the same ACK again; a transport error ends it.
+ * A 2xx arriving here comes from another fork (the non-2xx came from this one): it is passed to the
+ * server transaction user as stray ({@code onStrayResponse}) so the UA core can ACK it and end that
+ * dialog with BYE (§13.2.2.4).</li>
  * <li>Accepted: every further 2xx (retransmission or another fork) is passed up (RFC 6026 §8.4); the
  * transaction never ACKs a 2xx (the TU does, §13.2.2.4). Timer M ends it.</li>
  * <li>After a CANCEL was sent (§9.1), a Proceeding transaction that gets no final response within 64·T1
  * ends with a timeout ("the client SHOULD then consider the original transaction cancelled").</li>
+ * <li>Any state: the layer stopping ends the transaction at once; in Calling or Proceeding it fails
+ * with {@link TransactionFailure#OVERLOAD} (synthesized 503).</li>
  * </ul>
  */
 final class InviteClientTransaction extends ClientTransactionFsm<InviteClientTransaction.State, InviteClientTransaction.Event> {
@@ -47,7 +53,9 @@ final class InviteClientTransaction extends ClientTransactionFsm<InviteClientTra
         RESPONSE_1XX,
         RESPONSE_2XX,
         RESPONSE_300_699,
-        TRANSPORT_ERROR
+        TRANSPORT_ERROR,
+        /** The layer is stopping ({@code close()}): terminate at once. */
+        LAYER_STOPPED
     }
 
     enum State implements FsmState<Event> {
@@ -91,20 +99,25 @@ final class InviteClientTransaction extends ClientTransactionFsm<InviteClientTra
     }
 
     @Override
-    void receive(SipResponse response) {
+    void receive(SipResponse response, Flow from) {
         int status = response.statusCode();
         Event event = status < 200 ? Event.RESPONSE_1XX : status < 300 ? Event.RESPONSE_2XX : Event.RESPONSE_300_699;
-        handle(event, response);
+        handle(event, response, from);
+    }
+
+    @Override
+    void stop() {
+        handle(Event.LAYER_STOPPED, null, null);
     }
 
     @Override
     void onTimer(Event event) {
-        handle(event, null);
+        handle(event, null, null);
     }
 
     @Override
     void onTransportError() {
-        handle(Event.TRANSPORT_ERROR, null);
+        handle(Event.TRANSPORT_ERROR, null, null);
     }
 
     @Override
@@ -119,11 +132,11 @@ final class InviteClientTransaction extends ClientTransactionFsm<InviteClientTra
         }
     }
 
-    private void handle(Event event, SipResponse response) {
+    private void handle(Event event, SipResponse response, Flow from) {
         switch (current()) {
             case CALLING -> onCalling(event, response);
             case PROCEEDING -> onProceeding(event, response);
-            case COMPLETED -> onCompleted(event, response);
+            case COMPLETED -> onCompleted(event, response, from);
             case ACCEPTED -> onAccepted(event, response);
             case TERMINATED -> LOG.debug("call={} tx={} {} ignored: terminated", callId, id(), event);
         }
@@ -146,6 +159,7 @@ final class InviteClientTransaction extends ClientTransactionFsm<InviteClientTra
                 fail(TransactionFailure.TRANSPORT_ERROR, failureReason);
                 transition(State.TERMINATED, event);
             }
+            case LAYER_STOPPED -> stopped(event);
             case RESPONSE_1XX -> {
                 transition(State.PROCEEDING, event);
                 passUp(response);
@@ -175,22 +189,31 @@ final class InviteClientTransaction extends ClientTransactionFsm<InviteClientTra
                 fail(TransactionFailure.TIMEOUT, "Request Timeout (no final response 64*T1 after CANCEL)");
                 transition(State.TERMINATED, event);
             }
+            case LAYER_STOPPED -> stopped(event);
             default -> ignored(event);
         }
     }
 
-    private void onCompleted(Event event, SipResponse response) {
+    private void onCompleted(Event event, SipResponse response, Flow from) {
         switch (event) {
             case RESPONSE_300_699 -> {
                 ctx.metrics().retransmissionsAbsorbed.increment();
                 transition(State.COMPLETED, event);
                 retransmit(ack);
             }
-            case TIMER_D, TRANSPORT_ERROR -> transition(State.TERMINATED, event);
-            case RESPONSE_1XX, RESPONSE_2XX -> {
+            case TIMER_D, TRANSPORT_ERROR, LAYER_STOPPED -> transition(State.TERMINATED, event);
+            case RESPONSE_1XX -> {
                 ctx.metrics().retransmissionsAbsorbed.increment();
                 LOG.debug("call={} tx={} {} {} absorbed in Completed", callId, id(), response.statusCode(),
                         response.reasonPhrase());
+            }
+            case RESPONSE_2XX -> {
+                // Another fork accepted after this one's non-2xx (§13.2.2.4): the UA core must ACK that 2xx
+                // and may BYE it; this transaction has already reported its final response, so the 2xx
+                // goes up as stray rather than being absorbed.
+                LOG.debug("call={} tx={} {} from another fork in Completed: passed up as stray", callId, id(),
+                        response.statusCode());
+                ctx.stray(response, from);
             }
             default -> ignored(event);
         }
@@ -202,10 +225,16 @@ final class InviteClientTransaction extends ClientTransactionFsm<InviteClientTra
                 transition(State.ACCEPTED, event);
                 passUp(response);
             }
-            case TIMER_M -> transition(State.TERMINATED, event);
+            case TIMER_M, LAYER_STOPPED -> transition(State.TERMINATED, event);
             case RESPONSE_1XX, RESPONSE_300_699 -> ctx.metrics().retransmissionsAbsorbed.increment();
             default -> ignored(event);
         }
+    }
+
+    /** The layer stopped before a final response: fail (synthesized 503) and terminate. */
+    private void stopped(Event event) {
+        fail(TransactionFailure.OVERLOAD, LAYER_STOPPING);
+        transition(State.TERMINATED, event);
     }
 
     private void completeWithAck(Event event, SipResponse response) {

@@ -19,9 +19,12 @@ import org.strowger.sip.transport.api.Flow;
  *
  * <ul>
  * <li>Proceeding: the INVITE goes to the TU; unless the TU has sent a response within
- * {@code trying100Delay} (200 ms) the transaction sends 100 Trying itself (without a To tag). Request
- * retransmissions get the last provisional response again; the TU's 1xx are sent; a transport error
- * ends the transaction and tells the TU.</li>
+ * {@code trying100Delay} (200 ms) the transaction sends 100 Trying itself (without a To tag, with the
+ * request's Timestamp copied and the delay added, §8.2.6.1). Request retransmissions get the last
+ * provisional response again; the TU's 1xx are sent; a transport error ends the transaction and tells
+ * the TU. Proceeding has no timer of its own: how long an INVITE may ring is the TU's decision (the UA
+ * core's no-answer timeout, a proxy's Timer C, §16.6), so unlike the non-INVITE server transaction
+ * there is no watchdog here; a TU that never answers keeps the transaction until the layer stops.</li>
  * <li>300–699 from the TU → Completed: the response is retransmitted on Timer G (T1 doubling up to T2,
  * unreliable only) and on each INVITE retransmission until the ACK (→ Confirmed) or Timer H (64·T1,
  * {@link TransactionFailure#NO_ACK}).</li>
@@ -142,7 +145,7 @@ final class InviteServerTransaction extends ServerTransactionFsm<InviteServerTra
             case TIMER_TRYING -> {
                 transition(State.PROCEEDING, event);
                 if (lastResponse() == null) {
-                    send(Responses.trying(request));
+                    send(Responses.trying(request, sinceCreated()));
                 }
             }
             case RESPONSE_1XX_FROM_TU -> {
@@ -243,7 +246,7 @@ final class InviteServerTransaction extends ServerTransactionFsm<InviteServerTra
             case PROCEEDING -> {
                 Duration delay = ctx.settings().trying100Delay();
                 if (delay.isZero()) {
-                    send(Responses.trying(request));
+                    send(Responses.trying(request, Duration.ZERO));
                 } else {
                     timers.start(Event.TIMER_TRYING, delay);
                 }

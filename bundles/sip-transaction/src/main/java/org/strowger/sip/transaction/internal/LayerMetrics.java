@@ -26,6 +26,10 @@ final class LayerMetrics {
     final Counter failovers;
     final Counter cancel481;
     final Counter overload503;
+    /** Requests refused past {@code maxTransactionsPerSource}. */
+    final Counter sourceLimit503;
+    /** Non-INVITE server transactions the TU left unanswered for 64·T1 (the watchdog). */
+    final Counter unanswered;
     final Counter noUser503;
     final Counter queueFull503;
     final Counter queueFullResponsesDropped;
@@ -45,6 +49,8 @@ final class LayerMetrics {
         failovers = metrics.counter(PREFIX + "failovers");
         cancel481 = metrics.counter(PREFIX + "cancel_481");
         overload503 = metrics.counter(PREFIX + "overload_503");
+        sourceLimit503 = metrics.counter(PREFIX + "source_limit_503");
+        unanswered = metrics.counter(PREFIX + "unanswered");
         noUser503 = metrics.counter(PREFIX + "no_user_503");
         queueFull503 = metrics.counter(PREFIX + "queue_full_503");
         queueFullResponsesDropped = metrics.counter(PREFIX + "queue_full_responses_dropped");

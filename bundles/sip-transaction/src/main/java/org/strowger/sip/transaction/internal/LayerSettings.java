@@ -10,11 +10,26 @@ import java.time.Duration;
  *                          100 Trying itself (RFC 3261 §17.2.1: 200 ms); zero sends it at once
  * @param maxTransactions   live transactions at most; past it new ones are refused with 503
  * @param retryAfterSeconds the Retry-After of the layer's own 503 answers
+ * @param maxTransactionsPerSource live server transactions whose requests came from one source IP at
+ *                          most; past it new requests from there are refused with 503
  */
-public record LayerSettings(SipTimers timers, Duration trying100Delay, int maxTransactions, int retryAfterSeconds) {
+public record LayerSettings(SipTimers timers, Duration trying100Delay, int maxTransactions, int retryAfterSeconds,
+        int maxTransactionsPerSource) {
 
-    /** T1 500 ms, T2 4 s, T4 5 s, 100 Trying after 200 ms, 100000 transactions, Retry-After 5 s. */
-    public static final LayerSettings DEFAULTS = new LayerSettings(SipTimers.DEFAULTS, Duration.ofMillis(200), 100_000, 5);
+    /** The default of {@code maxTransactionsPerSource}. */
+    public static final int DEFAULT_MAX_TRANSACTIONS_PER_SOURCE = 5000;
+
+    /**
+     * T1 500 ms, T2 4 s, T4 5 s, 100 Trying after 200 ms, 100000 transactions, Retry-After 5 s, 5000
+     * server transactions per source.
+     */
+    public static final LayerSettings DEFAULTS = new LayerSettings(SipTimers.DEFAULTS, Duration.ofMillis(200), 100_000, 5,
+            DEFAULT_MAX_TRANSACTIONS_PER_SOURCE);
+
+    /** Settings with the default {@code maxTransactionsPerSource} (5000). */
+    public LayerSettings(SipTimers timers, Duration trying100Delay, int maxTransactions, int retryAfterSeconds) {
+        this(timers, trying100Delay, maxTransactions, retryAfterSeconds, DEFAULT_MAX_TRANSACTIONS_PER_SOURCE);
+    }
 
     public LayerSettings {
         if (trying100Delay.isNegative()) {
@@ -25,6 +40,9 @@ public record LayerSettings(SipTimers timers, Duration trying100Delay, int maxTr
         }
         if (retryAfterSeconds < 0) {
             throw new IllegalArgumentException("retryAfterSeconds must be >= 0, was " + retryAfterSeconds);
+        }
+        if (maxTransactionsPerSource < 1) {
+            throw new IllegalArgumentException("maxTransactionsPerSource must be >= 1, was " + maxTransactionsPerSource);
         }
     }
 
@@ -43,8 +61,11 @@ public record LayerSettings(SipTimers timers, Duration trying100Delay, int maxTr
         require(c.maxTransactions() >= 1, "maxTransactions must be >= 1, was " + c.maxTransactions() + where);
         require(c.retryAfterSeconds() >= 0 && c.retryAfterSeconds() <= 86_400,
                 "retryAfterSeconds must be 0..86400, was " + c.retryAfterSeconds() + where);
+        require(c.maxTransactionsPerSource() >= 1,
+                "maxTransactionsPerSource must be >= 1, was " + c.maxTransactionsPerSource() + where);
         SipTimers timers = new SipTimers(Duration.ofMillis(c.t1()), Duration.ofMillis(c.t2()), Duration.ofMillis(c.t4()));
-        return new LayerSettings(timers, Duration.ofMillis(c.trying100Delay()), c.maxTransactions(), c.retryAfterSeconds());
+        return new LayerSettings(timers, Duration.ofMillis(c.trying100Delay()), c.maxTransactions(), c.retryAfterSeconds(),
+                c.maxTransactionsPerSource());
     }
 
     private static void require(boolean ok, String message) {

@@ -12,6 +12,7 @@ import org.strowger.sip.message.api.SipResponse;
 import org.strowger.sip.transaction.api.TransactionFailure;
 import org.strowger.sip.transaction.api.TransactionKind;
 import org.strowger.sip.transaction.api.TransactionState;
+import org.strowger.sip.transport.api.Flow;
 import org.strowger.sip.transport.api.Transport;
 
 /**
@@ -23,6 +24,8 @@ import org.strowger.sip.transport.api.Transport;
  * <li>1xx → Proceeding: Timer E keeps running and, when it fires, is reset to T2 (§17.1.2.2); Timer F
  * too. 200–699 (from Trying or Proceeding) → Completed. Each of these responses is passed up.</li>
  * <li>Completed: response retransmissions are absorbed for Timer K (T4 unreliable, 0 reliable).</li>
+ * <li>Any state: the layer stopping ends the transaction at once; without a final response yet it
+ * fails with {@link TransactionFailure#OVERLOAD} (synthesized 503).</li>
  * </ul>
  */
 final class NonInviteClientTransaction
@@ -39,7 +42,9 @@ final class NonInviteClientTransaction
         TIMER_K,
         RESPONSE_1XX,
         RESPONSE_200_699,
-        TRANSPORT_ERROR
+        TRANSPORT_ERROR,
+        /** The layer is stopping ({@code close()}): terminate at once. */
+        LAYER_STOPPED
     }
 
     enum State implements FsmState<Event> {
@@ -80,8 +85,13 @@ final class NonInviteClientTransaction
     }
 
     @Override
-    void receive(SipResponse response) {
+    void receive(SipResponse response, Flow from) {
         handle(response.statusCode() < 200 ? Event.RESPONSE_1XX : Event.RESPONSE_200_699, response);
+    }
+
+    @Override
+    void stop() {
+        handle(Event.LAYER_STOPPED, null);
     }
 
     @Override
@@ -156,13 +166,17 @@ final class NonInviteClientTransaction
                 fail(TransactionFailure.TRANSPORT_ERROR, failureReason);
                 transition(State.TERMINATED, event);
             }
+            case LAYER_STOPPED -> {
+                fail(TransactionFailure.OVERLOAD, LAYER_STOPPING);
+                transition(State.TERMINATED, event);
+            }
             default -> LOG.debug("call={} tx={} {} ignored in {}", callId, id(), event, current());
         }
     }
 
     private void onCompleted(Event event) {
         switch (event) {
-            case TIMER_K -> transition(State.TERMINATED, event);
+            case TIMER_K, LAYER_STOPPED -> transition(State.TERMINATED, event);
             case RESPONSE_1XX, RESPONSE_200_699 -> ctx.metrics().retransmissionsAbsorbed.increment();
             default -> LOG.debug("call={} tx={} {} ignored in {}", callId, id(), event, current());
         }

@@ -21,6 +21,11 @@ import org.strowger.sip.transport.api.Flow;
  * are sent. A transport error ends the transaction and tells the TU.</li>
  * <li>200–699 from the TU (Trying or Proceeding) → Completed: sent, and sent again on each request
  * retransmission until Timer J (64·T1 unreliable, 0 reliable). Further TU responses are ignored.</li>
+ * <li>Watchdog (not in Figure 8): a request the TU has not answered with a final response 64·T1 after
+ * it arrived ends the transaction (Trying or Proceeding → Terminated) and is reported as
+ * {@link TransactionFailure#TIMEOUT} through {@code onServerFailure}. By then the client's Timer F
+ * (64·T1, §17.1.2.2) has given up, so nothing is sent; without the watchdog a TU that never answers
+ * would keep the transaction, and its share of {@code maxTransactions}, for ever.</li>
  * </ul>
  */
 final class NonInviteServerTransaction
@@ -35,12 +40,14 @@ final class NonInviteServerTransaction
         RESPONSE_1XX_FROM_TU,
         RESPONSE_200_699_FROM_TU,
         TIMER_J,
+        /** 64·T1 since the request arrived without a final response from the TU. */
+        TIMER_WATCHDOG,
         TRANSPORT_ERROR
     }
 
     enum State implements FsmState<Event> {
-        TRYING(TransactionState.TRYING),
-        PROCEEDING(TransactionState.PROCEEDING),
+        TRYING(TransactionState.TRYING, Event.TIMER_WATCHDOG),
+        PROCEEDING(TransactionState.PROCEEDING, Event.TIMER_WATCHDOG),
         COMPLETED(TransactionState.COMPLETED, Event.TIMER_J),
         TERMINATED(TransactionState.TERMINATED);
 
@@ -116,8 +123,18 @@ final class NonInviteServerTransaction
                 send(response);
                 transition(State.COMPLETED, event);
             }
+            case TIMER_WATCHDOG -> unanswered(event);
             default -> LOG.debug("call={} tx={} {} ignored in {}", callId, id(), event, current());
         }
+    }
+
+    /** The watchdog fired: the TU never answered; end the transaction and tell the TU. */
+    private void unanswered(Event event) {
+        ctx.metrics().unanswered.increment();
+        LOG.debug("call={} tx={} {} not answered by the transaction user within 64*T1: terminated", callId, id(),
+                method);
+        failure = TransactionFailure.TIMEOUT;
+        transition(State.TERMINATED, event);
     }
 
     private void onProceeding(Event event, SipResponse response) {
@@ -139,6 +156,7 @@ final class NonInviteServerTransaction
                 failure = TransactionFailure.TRANSPORT_ERROR;
                 transition(State.TERMINATED, event);
             }
+            case TIMER_WATCHDOG -> unanswered(event);
             default -> LOG.debug("call={} tx={} {} ignored in {}", callId, id(), event, current());
         }
     }
@@ -156,6 +174,7 @@ final class NonInviteServerTransaction
                 transition(State.TERMINATED, event);
             }
             case RESPONSE_1XX_FROM_TU, RESPONSE_200_699_FROM_TU -> refused(response);
+            default -> LOG.debug("call={} tx={} {} ignored in {}", callId, id(), event, current());
         }
     }
 
@@ -168,8 +187,9 @@ final class NonInviteServerTransaction
                     informUser(failure);
                 }
             }
-            case TRYING, PROCEEDING -> {
-                // Nothing to start: the request waits for the TU (§17.2.2).
+            case TRYING -> timers.start(Event.TIMER_WATCHDOG, ctx.timers().sixtyFourT1());
+            case PROCEEDING -> {
+                // The request waits for the TU's final response (§17.2.2); the watchdog keeps running.
             }
         }
     }

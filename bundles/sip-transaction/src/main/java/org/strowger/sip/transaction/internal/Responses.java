@@ -1,13 +1,18 @@
 package org.strowger.sip.transaction.internal;
 
+import java.time.Duration;
+import java.util.Locale;
+
 import org.strowger.sip.message.api.HeaderNames;
-import org.strowger.sip.message.api.SipMessage;
 import org.strowger.sip.message.api.SipRequest;
 import org.strowger.sip.message.api.SipResponse;
 import org.strowger.sip.message.api.StatusCodes;
 
 /** The responses the layer makes itself. */
 final class Responses {
+
+    /** RFC 3261 §20.38 (not among the sip-message header names). */
+    static final String TIMESTAMP = "Timestamp";
 
     private Responses() {
     }
@@ -42,9 +47,27 @@ final class Responses {
         return safe(standard + " (" + why + ")");
     }
 
-    /** A 100 Trying (RFC 3261 §17.2.1: §8.2.6 without adding a To tag). */
-    static SipResponse trying(SipMessage request) {
-        return SipResponse.createFor(request, StatusCodes.TRYING, null);
+    /**
+     * A 100 Trying (RFC 3261 §17.2.1: §8.2.6 without adding a To tag) with the request's Timestamp
+     * copied (§8.2.6.1 MUST). When the 100 leaves {@code delay} after the request arrived and the
+     * Timestamp has no delay yet, the delay is added in seconds (§8.2.6.1 SHOULD, §20.38).
+     */
+    static SipResponse trying(SipRequest request, Duration delay) {
+        SipResponse trying = SipResponse.createFor(request, StatusCodes.TRYING, null);
+        String timestamp = request.header(TIMESTAMP);
+        if (timestamp != null) {
+            trying.addHeader(TIMESTAMP, withDelay(timestamp.strip(), delay));
+        }
+        return trying;
+    }
+
+    /** {@code "54 0.200"} from {@code "54"} and 200 ms; unchanged if it already has a delay or none passed. */
+    private static String withDelay(String timestamp, Duration delay) {
+        if (delay.isZero() || delay.isNegative() || timestamp.isEmpty() || timestamp.chars().anyMatch(Character::isWhitespace)) {
+            return timestamp;
+        }
+        long millis = delay.toMillis();
+        return timestamp + " " + (millis / 1000) + "." + String.format(Locale.ROOT, "%03d", millis % 1000);
     }
 
     private static String safe(String text) {

@@ -18,15 +18,18 @@ import org.strowger.sip.message.api.Via;
  * cancels, §9.2.
  *
  * <p>With the magic cookie {@code z9hG4bK} in the top Via branch a request matches when branch, sent-by
- * and method equal those of the request that created the transaction (ACK matching INVITE): the first
- * two form the table key ({@link #key}), the method is compared on lookup. A CANCEL has its own
- * transaction (key with {@code |CANCEL}); the request it cancels is found with the same rules except
- * the method (§9.2).
+ * and method equal those of the request that created the transaction (ACK matching INVITE). These
+ * three and the Call-ID form the table {@link Key}: a request whose branch collides with another
+ * call's is never taken for that call's (the table is shared by all call executors; §9.1 requires a
+ * CANCEL to carry the Call-ID of the request it cancels, and a retransmission or ACK carries it too).
+ * A CANCEL has its own transaction (method CANCEL in the key); the request it cancels is found with
+ * the same rules except the method (§9.2): the INVITE first, else any other method.
  *
  * <p>Without the cookie (RFC 2543 peers) the request is compared field by field: Request-URI (§19.1.4
  * equivalence), To tag, From tag, Call-ID, CSeq and top Via. An ACK matches an INVITE transaction when
  * Request-URI, From tag, Call-ID, CSeq number and top Via match and its To tag is that of the response
- * the transaction sent.
+ * the transaction sent. The candidates are indexed by {@link LegacyKey} (Call-ID and CSeq number,
+ * which all three comparisons require to be equal).
  */
 final class ServerMatching {
 
@@ -40,23 +43,42 @@ final class ServerMatching {
         CANCEL_TARGET
     }
 
+    /**
+     * The identity of a server transaction created by a request with the magic cookie: Call-ID, top
+     * Via branch, sent-by ({@code host:port}, host in lower case) and method; {@code method} is
+     * {@code null} in the index of the requests a CANCEL may target.
+     */
+    record Key(String callId, String branch, String sentBy, SipMethod method) {
+    }
+
+    /** The index of RFC 2543 server transactions: Call-ID and CSeq number. */
+    record LegacyKey(String callId, long cseq) {
+    }
+
     private ServerMatching() {
     }
 
-    /** The table key of a request with the magic cookie: branch and sent-by; {@code null} without the cookie. */
-    static String key(SipRequest request) {
+    /**
+     * The key of the transaction {@code request} creates or retransmits (its own method; for an ACK use
+     * {@link #key(SipRequest, SipMethod)} with INVITE); {@code null} without the magic cookie.
+     */
+    static Key key(SipRequest request) {
+        return key(request, request.method());
+    }
+
+    /** The key with the identity of {@code request} and another method; {@code null} without the magic cookie. */
+    static Key key(SipRequest request, SipMethod method) {
         Via top = request.topVia();
         if (top == null || !top.hasMagicCookie()) {
             return null;
         }
-        String base = top.branch() + "|" + sentBy(top);
-        return SipMethod.CANCEL.equals(request.method()) ? base + "|CANCEL" : base;
+        return new Key(request.callId(), top.branch(), sentBy(top), method);
     }
 
-    /** The key of the transaction a CANCEL or ACK with the magic cookie belongs to (not the CANCEL's own). */
-    static String targetKey(SipRequest request) {
-        Via top = request.topVia();
-        return top == null || !top.hasMagicCookie() ? null : top.branch() + "|" + sentBy(top);
+    /** The RFC 2543 index key of {@code request}; {@code null} without a CSeq. */
+    static LegacyKey legacyKey(SipRequest request) {
+        CSeq cseq = request.cseq();
+        return cseq == null ? null : new LegacyKey(request.callId(), cseq.sequence());
     }
 
     static String sentBy(Via via) {

@@ -30,7 +30,9 @@ abstract class ServerTransactionFsm<S extends Enum<S> & FsmState<E>, E extends E
     final Flow flow;
     /** Reliable transport: no response retransmissions, zero Timers I and J. */
     final boolean reliable;
-    private final String key;
+    private final ServerMatching.Key key;
+    private final ServerMatching.LegacyKey legacyKey;
+    private final String source;
     private final String id;
     private final String branch;
     private volatile SipResponse lastResponse;
@@ -44,6 +46,8 @@ abstract class ServerTransactionFsm<S extends Enum<S> & FsmState<E>, E extends E
         this.flow = flow;
         this.reliable = flow.transport().isReliable();
         this.key = ServerMatching.key(request);
+        this.legacyKey = key == null ? ServerMatching.legacyKey(request) : null;
+        this.source = TransactionTable.source(flow);
         Via top = request.topVia();
         this.branch = top != null && top.branch() != null ? top.branch() : "-";
         this.id = key != null ? top.branch()
@@ -63,8 +67,18 @@ abstract class ServerTransactionFsm<S extends Enum<S> & FsmState<E>, E extends E
     abstract void onTransportError();
 
     /** The table key (magic cookie) or {@code null} (RFC 2543 request, matched field by field). */
-    final String key() {
+    final ServerMatching.Key key() {
         return key;
+    }
+
+    /** The RFC 2543 index key (Call-ID, CSeq number) when {@link #key()} is {@code null}. */
+    final ServerMatching.LegacyKey legacyKey() {
+        return legacyKey;
+    }
+
+    /** The IP the request came from, as counted by {@code maxTransactionsPerSource}. */
+    final String source() {
+        return source;
     }
 
     @Override

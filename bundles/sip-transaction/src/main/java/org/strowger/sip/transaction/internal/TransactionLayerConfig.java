@@ -35,4 +35,9 @@ public @interface TransactionLayerConfig {
     @AttributeDefinition(name = "Retry-After", description = "Seconds in the Retry-After of the 503 answers the layer "
             + "sends itself (overload, no transaction user, call executor queue full).")
     int retryAfterSeconds() default 5;
+
+    @AttributeDefinition(name = "Max transactions per source", description = "Live server transactions whose requests "
+            + "came from one source IP at most (counted until Terminated). Past it new requests from that IP are answered "
+            + "503 with Retry-After; a CANCEL matching a live transaction is always admitted.")
+    int maxTransactionsPerSource() default LayerSettings.DEFAULT_MAX_TRANSACTIONS_PER_SOURCE;
 }

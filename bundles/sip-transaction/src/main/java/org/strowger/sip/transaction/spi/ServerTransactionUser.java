@@ -33,15 +33,18 @@ public interface ServerTransactionUser {
     void onAck(SipRequest ack, Flow flow);
 
     /**
-     * A response that matched no client transaction (§17.1.3, §18.1.2): a 2xx retransmission after
-     * Timer M, or a stray. A UA core re-ACKs a 2xx it recognises; a proxy forwards it (§16.7).
+     * A response that matched no client transaction (§17.1.3 with the Call-ID, §18.1.2): a 2xx
+     * retransmission after Timer M, a 2xx from another fork reaching an INVITE client transaction that
+     * already has a non-2xx final response (Completed; the UA core ACKs it and may BYE it, §13.2.2.4),
+     * or a stray. A UA core re-ACKs a 2xx it recognises; a proxy forwards it (§16.7).
      */
     void onStrayResponse(SipResponse response, Flow flow);
 
     /**
      * A server transaction ended abnormally: Timer H fired without the ACK for a non-2xx final
-     * response ({@link TransactionFailure#NO_ACK}, §17.2.1), or a response could not be sent
-     * ({@link TransactionFailure#TRANSPORT_ERROR}, §17.2.4).
+     * response ({@link TransactionFailure#NO_ACK}, §17.2.1), a response could not be sent
+     * ({@link TransactionFailure#TRANSPORT_ERROR}, §17.2.4), or a non-INVITE request was left without a
+     * final response for 64·T1 ({@link TransactionFailure#TIMEOUT}; later responses are ignored).
      */
     default void onServerFailure(ServerTransaction transaction, TransactionFailure failure) {
     }

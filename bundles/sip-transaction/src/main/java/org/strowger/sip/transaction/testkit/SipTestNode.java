@@ -56,8 +56,22 @@ public final class SipTestNode {
      */
     public SipTestNode(SipTestNetwork network, String ip, ManualTimerService timers, Executor executor,
             SipResolver resolver, Duration t1, Duration t2, Duration t4, Duration trying100Delay, int maxTransactions) {
+        this(network, ip, timers, executor, resolver, t1, t2, t4, trying100Delay, maxTransactions,
+                LayerSettings.DEFAULT_MAX_TRANSACTIONS_PER_SOURCE);
+    }
+
+    /**
+     * A node with other timers, a limit of live transactions and a limit of live server transactions per
+     * source IP, past which new requests from that IP are refused with 503.
+     *
+     * @param maxTransactions          live transactions at most, ≥ 1
+     * @param maxTransactionsPerSource live server transactions whose requests came from one IP at most, ≥ 1
+     */
+    public SipTestNode(SipTestNetwork network, String ip, ManualTimerService timers, Executor executor,
+            SipResolver resolver, Duration t1, Duration t2, Duration t4, Duration trying100Delay, int maxTransactions,
+            int maxTransactionsPerSource) {
         this(network, ip, timers, executor, resolver, new LayerSettings(new SipTimers(t1, t2, t4), trying100Delay,
-                maxTransactions, LayerSettings.DEFAULTS.retryAfterSeconds()));
+                maxTransactions, LayerSettings.DEFAULTS.retryAfterSeconds(), maxTransactionsPerSource));
     }
 
     private SipTestNode(SipTestNetwork network, String ip, ManualTimerService timers, Executor executor,
@@ -92,6 +106,15 @@ public final class SipTestNode {
     /** Binds the server transaction user, replacing the bound one (as DS binds a greedy reference). */
     public void setUser(ServerTransactionUser user) {
         layer.setUser(user);
+    }
+
+    /**
+     * Stops the layer as deactivating its component would: inbound messages are ignored from now on,
+     * every pending client request ends with a synthesized 503 "layer stopping" and {@code onTerminated},
+     * and later {@code sendRequest}s get that 503 at once.
+     */
+    public void stop() {
+        layer.close();
     }
 
     /** Unbinds {@code user} if it is still the bound one (as DS unbinds after binding a replacement). */

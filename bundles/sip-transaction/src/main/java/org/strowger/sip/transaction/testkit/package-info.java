@@ -10,7 +10,7 @@
  * Never used by production code; its classes are loaded only by tests.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.strowger.sip.transaction.testkit;
 
 import org.osgi.annotation.bundle.Export;

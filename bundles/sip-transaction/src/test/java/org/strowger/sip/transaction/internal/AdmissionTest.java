@@ -56,6 +56,58 @@ class AdmissionTest {
     }
 
     @Test
+    void rfc3261_9_2_cancelMatchingALiveInvite_admittedPastTheTransactionLimit() {
+        Harness.Node b = h.node("127.0.0.1", Harness.settings(500, 4000, 5000, 200, 1));
+        b.user.cancelling(c -> {
+            c.cancel().respond(Messages.response(c.cancel().request(), 200, "srv"));
+            c.cancelled().respond(Messages.response(c.cancelled().request(), 487, "srv"));
+        });
+        peer.send(Messages.incoming("INVITE", "x1", 1, "z9hG4bK-inv"), b.address);
+        assertEquals(1, b.layer.transactions().size(), "at the limit");
+
+        peer.send(Messages.incoming("CANCEL", "x1", 1, "z9hG4bK-inv"), b.address);
+
+        assertEquals(1, b.user.cancels.size(), "the CANCEL ends work: matched first, then admitted");
+        assertEquals(List.of(200, 487), responsesAtPeer().stream().map(SipResponse::statusCode).toList());
+        assertEquals(0, b.metric("overload_503"));
+
+        peer.send(Messages.incoming("CANCEL", "x2", 1, "z9hG4bK-none"), b.address);
+        assertEquals(503, responsesAtPeer().get(2).statusCode(), "an unmatched CANCEL is a new request like any other");
+    }
+
+    @Test
+    void perSourceLimit_newRequestsFromThatIp503WithRetryAfter_otherSourcesAdmitted_slotFreedOnTerminated() {
+        Harness.Node b = h.node("127.0.0.1", Harness.settings(500, 4000, 5000, 200, 100, 2));
+        Harness.Peer other = h.peer("127.0.0.3");
+        peer.send(Messages.incoming("OPTIONS", "p1", 1, "z9hG4bK-1"), b.address);
+        peer.send(Messages.incoming("INVITE", "p2", 1, "z9hG4bK-2"), b.address);
+        peer.send(Messages.incoming("OPTIONS", "p3", 1, "z9hG4bK-3"), b.address);
+        other.send(Messages.incoming("OPTIONS", "p4", 1, "z9hG4bK-4"), b.address);
+
+        assertEquals(3, b.user.requests.size());
+        SipResponse refused = responsesAtPeer().get(0);
+        assertEquals(503, refused.statusCode());
+        assertEquals("p3", refused.callId());
+        assertEquals("Service Unavailable (transaction limit for 127.0.0.2 reached)", refused.reasonPhrase());
+        assertEquals("5", refused.header(HeaderNames.RETRY_AFTER));
+        assertNotNull(refused.to().tag());
+        assertEquals(1, b.metric("source_limit_503"));
+        assertEquals(0, b.metric("overload_503"));
+        assertTrue(other.responses().isEmpty(), "another source is not limited");
+
+        b.user.cancelling(c -> c.cancel().respond(Messages.response(c.cancel().request(), 200, "srv")));
+        peer.send(Messages.incoming("CANCEL", "p2", 1, "z9hG4bK-2"), b.address);
+        assertEquals(1, b.user.cancels.size(), "a matched CANCEL is admitted past the source's limit too");
+
+        b.user.requests.get(0).respond(Messages.response(b.user.requests.get(0).request(), 200, "srv"));
+        peer.send(Messages.incoming("OPTIONS", "p5", 1, "z9hG4bK-5"), b.address);
+        assertEquals(2, b.metric("source_limit_503"), "Completed still counts until Terminated");
+        h.advance(Duration.ofSeconds(32));
+        peer.send(Messages.incoming("OPTIONS", "p6", 1, "z9hG4bK-6"), b.address);
+        assertEquals("p6", b.user.last().request().callId(), "Timer J ended two: the source has room again");
+    }
+
+    @Test
     void overload_newClientTransactionGetsSynthesized503() {
         Harness.Node a = h.node("127.0.0.1", Harness.settings(500, 4000, 5000, 200, 1));
         RecordingClientUser first = new RecordingClientUser();

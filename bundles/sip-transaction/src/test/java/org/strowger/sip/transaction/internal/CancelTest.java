@@ -2,6 +2,7 @@ package org.strowger.sip.transaction.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -79,6 +80,42 @@ class CancelTest {
         assertEquals(List.of(180, 487), tu.statuses());
         assertEquals(1, peer.requests("ACK").size(), "the 487 is ACKed by the INVITE transaction");
         assertEquals(TransactionState.COMPLETED, tx.state());
+    }
+
+    @Test
+    void rfc3261_9_1_reasonWithCrLf_rejectedAtOnceInTheCallersThread_inviteUnaffected() {
+        ClientTransaction tx = invite();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> tx.cancel("SIP;cause=487\r\nX-Injected: 1"));
+        assertTrue(e.getMessage().contains("CR, LF"), e.getMessage());
+        peer.respond(peer.last("INVITE"), 180, "bob1");
+        assertEquals(List.of(180), tu.statuses(), "the 180 reaches the user");
+        assertTrue(peer.requests("CANCEL").isEmpty(), "no CANCEL was queued");
+        assertEquals(TransactionState.PROCEEDING, tx.state());
+
+        assertThrows(IllegalArgumentException.class, () -> tx.cancel("a\nb"), "after a provisional response too");
+        assertTrue(tx.cancel("SIP;cause=487"));
+        assertEquals(1, peer.requests("CANCEL").size());
+    }
+
+    @Test
+    void rfc3261_9_1_cancelThatCannotBeBuilt_provisionalStillDelivered_inviteEndsAfter64T1() {
+        ClientTransaction tx = invite();
+        assertTrue(tx.cancel(null), "pending until a provisional response");
+        // Fault injection: the layer's copy of the INVITE, which the CANCEL is built from (§9.1), gets a
+        // Max-Forwards the message model refuses to read, so building the CANCEL throws.
+        tx.request().setHeader(HeaderNames.MAX_FORWARDS, "999");
+
+        peer.respond(peer.last("INVITE"), 180, "bob1");
+        assertEquals(List.of(180), tu.statuses(), "the 1xx is delivered before the CANCEL is attempted");
+        assertTrue(peer.requests("CANCEL").isEmpty(), "the CANCEL could not be built");
+
+        h.advance(Duration.ofMillis(31_999));
+        assertEquals(TransactionState.PROCEEDING, tx.state());
+        h.advanceMillis(1);
+        assertEquals(List.of(180, 408), tu.statuses(), "§9.1: the INVITE is considered cancelled after 64*T1");
+        assertEquals(TransactionState.TERMINATED, tx.state());
     }
 
     @Test

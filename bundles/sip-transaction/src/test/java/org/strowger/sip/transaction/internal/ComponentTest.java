@@ -60,7 +60,8 @@ class ComponentTest {
                     name + " is a static mandatory constructor reference");
         }
         String metatype = resource("OSGI-INF/metatype/org.strowger.sip.transaction.xml");
-        for (String attribute : new String[] {"t1", "t2", "t4", "trying100Delay", "maxTransactions", "retryAfterSeconds"}) {
+        for (String attribute : new String[] {"t1", "t2", "t4", "trying100Delay", "maxTransactions", "retryAfterSeconds",
+                "maxTransactionsPerSource"}) {
             assertTrue(metatype.contains("id=\"" + attribute + "\""), attribute);
         }
     }
@@ -75,6 +76,7 @@ class ComponentTest {
         assertEquals(Duration.ofMillis(200), s.trying100Delay());
         assertEquals(100_000, s.maxTransactions());
         assertEquals(5, s.retryAfterSeconds());
+        assertEquals(5000, s.maxTransactionsPerSource());
     }
 
     @Test
@@ -85,6 +87,9 @@ class ComponentTest {
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LayerSettings.from(config(Map.of("maxTransactions", 0))));
         assertThrows(IllegalArgumentException.class, () -> LayerSettings.from(config(Map.of("trying100Delay", -5))));
+        IllegalArgumentException perSource = assertThrows(IllegalArgumentException.class,
+                () -> LayerSettings.from(config(Map.of("maxTransactionsPerSource", 0))));
+        assertTrue(perSource.getMessage().startsWith("maxTransactionsPerSource must be >= 1"), perSource.getMessage());
     }
 
     @Test

@@ -243,9 +243,42 @@ class FailoverTest {
         assertTrue(second.received.isEmpty());
         assertEquals(0, a.layer.transactions().size(), "no transaction");
 
-        SipRequest again = Messages.request("ACK", "sip:bob@pool.example.com", "call-s", 1);
-        a.layer.sendStateless(again).toCompletableFuture().get();
-        assertNotEquals(received.topVia().branch(), first.last("ACK").message().topVia().branch(), "a fresh branch each time");
+        assertTrue(ack.vias().isEmpty(), "the caller's ACK is not modified");
+
+        a.layer.sendStateless(ack).toCompletableFuture().get();
+        a.layer.sendStateless(ack).toCompletableFuture().get();
+        assertEquals(3, first.requests("ACK").size());
+        for (var m : first.requests("ACK")) {
+            assertEquals(1, m.message().vias().size(), "the same ACK object resent: still one Via");
+        }
+        assertEquals(3, first.requests("ACK").stream().map(m -> m.message().topVia().branch()).distinct().count(),
+                "a fresh branch each time");
+        assertTrue(ack.vias().isEmpty());
+    }
+
+    @Test
+    void rfc3261_8_1_1_7_sendRequest_callersRequestNotModified_sameObjectSentAgainCarriesOneVia() {
+        SipRequest request = Messages.request("OPTIONS", "sip:bob@pool.example.com", "call-again", 1);
+        RecordingClientUser tu1 = new RecordingClientUser();
+        ClientTransaction tx1 = a.layer.sendRequest(request, tu1);
+        assertTrue(request.vias().isEmpty(), "the layer works on a copy");
+        assertEquals(1, tx1.request().vias().size());
+        h.advance(Duration.ofSeconds(32));
+        assertEquals(1, second.requests("OPTIONS").size(), "failover to the second target");
+        second.respond(second.last("OPTIONS"), 200, "s");
+        assertEquals(List.of(200), tu1.statuses());
+
+        RecordingClientUser tu2 = new RecordingClientUser();
+        ClientTransaction tx2 = a.layer.sendRequest(request, tu2);
+        assertTrue(request.vias().isEmpty());
+        List<SipRequest> sent = java.util.stream.Stream.concat(first.requests("OPTIONS").stream(),
+                second.requests("OPTIONS").stream()).map(m -> (SipRequest) m.message()).toList();
+        assertTrue(sent.size() >= 3, "first target with retransmissions, second target, and the resend: " + sent.size());
+        for (SipRequest r : sent) {
+            assertEquals(1, r.vias().size(), "every attempt and retransmission carries exactly one Via: " + r.vias());
+        }
+        assertEquals(tx2.branch(), first.last("OPTIONS").message().topVia().branch());
+        assertNotEquals(tx1.branch(), tx2.branch());
     }
 
     @Test

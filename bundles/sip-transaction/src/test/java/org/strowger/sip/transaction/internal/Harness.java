@@ -54,7 +54,8 @@ final class Harness {
 
     Node node(String ip, Settings s) {
         return new Node(new SipTestNode(network, ip, timers, executor, resolver, Duration.ofMillis(s.t1()),
-                Duration.ofMillis(s.t2()), Duration.ofMillis(s.t4()), Duration.ofMillis(s.trying()), s.maxTransactions()));
+                Duration.ofMillis(s.t2()), Duration.ofMillis(s.t4()), Duration.ofMillis(s.trying()), s.maxTransactions(),
+                s.maxTransactionsPerSource()));
     }
 
     Peer peer(String ip) {
@@ -69,12 +70,16 @@ final class Harness {
         timers.advance(Duration.ofMillis(millis));
     }
 
-    /** Other T1/T2/T4 and 100 Trying delay (ms) and another transaction limit. */
-    record Settings(long t1, long t2, long t4, long trying, int maxTransactions) {
+    /** Other T1/T2/T4 and 100 Trying delay (ms) and other transaction limits. */
+    record Settings(long t1, long t2, long t4, long trying, int maxTransactions, int maxTransactionsPerSource) {
     }
 
     static Settings settings(long t1, long t2, long t4, long trying, int maxTransactions) {
-        return new Settings(t1, t2, t4, trying, maxTransactions);
+        return new Settings(t1, t2, t4, trying, maxTransactions, LayerSettings.DEFAULT_MAX_TRANSACTIONS_PER_SOURCE);
+    }
+
+    static Settings settings(long t1, long t2, long t4, long trying, int maxTransactions, int maxTransactionsPerSource) {
+        return new Settings(t1, t2, t4, trying, maxTransactions, maxTransactionsPerSource);
     }
 
     /** A transaction layer on the network, with a recording server TU bound. */

@@ -212,6 +212,22 @@ class InviteClientTransactionTest {
     }
 
     @Test
+    void rfc3261_13_2_2_4_completed_2xxFromAnotherFork_passedToTheCoreAsStray() {
+        ClientTransaction tx = inviteUdp();
+        peer.respond(lastInvite(), 486, "fork1");
+        peer.respond(lastInvite(), 200, "fork2");
+
+        assertEquals(List.of(486), tu.statuses(), "the transaction's user has its final response");
+        assertEquals(1, a.user.strays.size(), "the 2xx goes to the UA core, which ACKs it and may BYE it");
+        assertEquals(200, a.user.strays.get(0).statusCode());
+        assertEquals("fork2", a.user.strays.get(0).to().tag());
+        assertEquals(1, a.metric("stray_responses"));
+        assertEquals(1, peer.requests("ACK").size(), "the transaction ACKs only the non-2xx (§17.1.1.3)");
+        assertEquals(TransactionState.COMPLETED, tx.state());
+        assertEquals(0, a.metric("retransmissions_absorbed"));
+    }
+
+    @Test
     void rfc3261_17_1_1_2_completed_timerD_terminatesAfter32sOverUdp() {
         ClientTransaction tx = inviteUdp();
         peer.respond(lastInvite(), 486, "bob1");

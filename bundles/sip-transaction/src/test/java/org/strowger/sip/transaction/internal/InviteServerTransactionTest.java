@@ -89,6 +89,47 @@ class InviteServerTransactionTest {
     }
 
     @Test
+    void rfc3261_8_2_6_1_layers100Trying_copiesTheTimestamp_withTheDelayAdded() {
+        SipRequest stamped = invite();
+        stamped.addHeader("Timestamp", "54.3");
+        peer.send(stamped, b.address);
+        h.advanceMillis(200);
+
+        SipResponse trying = peer.responses().get(0);
+        assertEquals(100, trying.statusCode());
+        assertEquals("54.3 0.200", trying.header("Timestamp"), "§8.2.6.1: copied (MUST), the 200 ms delay added (SHOULD)");
+        retransmitInvite();
+        assertEquals("54.3 0.200", peer.responses().get(1).header("Timestamp"), "the retransmitted 100 too");
+    }
+
+    @Test
+    void rfc3261_8_2_6_1_layers100TryingAtOnce_copiesTheTimestampAsIs() {
+        Harness other = new Harness();
+        Harness.Node node = other.node("127.0.0.1", Harness.settings(500, 4000, 5000, 0, 1000));
+        Harness.Peer remote = other.peer("127.0.0.2");
+        SipRequest stamped = invite();
+        stamped.addHeader("Timestamp", "54 0.5");
+        remote.send(stamped, node.address);
+
+        assertEquals("54 0.5", remote.responses().get(0).header("Timestamp"));
+        remote.send(invite(), node.address);
+        Harness.Peer third = other.peer("127.0.0.3");
+        third.send(Messages.incoming("INVITE", "call-no-ts", 1, "z9hG4bK-nts"), node.address);
+        assertEquals(null, third.responses().get(0).header("Timestamp"), "none without one in the request");
+    }
+
+    @Test
+    void rfc3261_17_2_1_proceeding_noWatchdog_anInviteMayRingForLong() {
+        ServerTransaction tx = receiveInvite();
+        h.advance(Duration.ofMinutes(10));
+
+        assertEquals(TransactionState.PROCEEDING, tx.state(), "the TU decides how long an INVITE rings");
+        assertTrue(b.user.failures.isEmpty());
+        tx.respond(response(tx, 200));
+        assertEquals(List.of(100, 200), statusesAtPeer());
+    }
+
+    @Test
     void rfc3261_17_2_1_proceeding_inviteRetransmission_lastProvisionalResent_notPassedToTu() {
         ServerTransaction tx = receiveInvite();
         retransmitInvite();

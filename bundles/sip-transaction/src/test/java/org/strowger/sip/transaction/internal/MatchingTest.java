@@ -96,6 +96,27 @@ class MatchingTest {
     }
 
     @Test
+    void rfc3261_17_2_3_otherMethodSameBranch_doesNotReplaceTheInviteTransaction() {
+        peer.send(Messages.incoming("INVITE", "c6i", 1, "z9hG4bK-shared"), b.address);
+        ServerTransaction invite = b.user.last();
+        invite.respond(Messages.response(invite.request(), 486, "x"));
+        peer.send(Messages.incoming("OPTIONS", "c6i", 2, "z9hG4bK-shared"), b.address);
+        ServerTransaction options = b.user.last();
+        options.respond(Messages.response(options.request(), 200, "x"));
+        assertEquals(2, b.user.requests.size());
+        assertEquals(2, b.layer.transactions().size());
+
+        peer.send(Messages.incoming("INVITE", "c6i", 1, "z9hG4bK-shared"), b.address);
+        assertEquals(2, b.user.requests.size(), "the INVITE retransmission still matches its transaction");
+        assertEquals(List.of(486, 200, 486), statusesAtPeer(), "and gets the 486 again");
+        peer.send(Messages.incoming("ACK", "c6i", 1, "z9hG4bK-shared"), b.address);
+        assertEquals(TransactionState.CONFIRMED, invite.state(), "the ACK is looked up under INVITE");
+        assertTrue(b.user.acks.isEmpty());
+        peer.send(Messages.incoming("OPTIONS", "c6i", 2, "z9hG4bK-shared"), b.address);
+        assertEquals(List.of(486, 200, 486, 200), statusesAtPeer(), "the OPTIONS keeps its own transaction");
+    }
+
+    @Test
     void rfc3261_17_2_3_ackWithInviteBranch_matchesInviteTransaction() {
         peer.send(Messages.incoming("INVITE", "c7", 1, "z9hG4bK-i"), b.address);
         ServerTransaction invite = b.user.last();

@@ -182,4 +182,49 @@ class NonInviteServerTransactionTest {
         assertEquals(List.of(200), statusesAtPeer());
         assertEquals(200, tx.lastResponse().statusCode());
     }
+
+    @Test
+    void rfc3261_17_2_2_trying_watchdog_unansweredFor64T1_terminatedAndReportedAsTimeout() {
+        ServerTransaction tx = receive();
+
+        h.advanceMillis(31_999);
+        assertEquals(TransactionState.TRYING, tx.state());
+        assertTrue(b.user.failures.isEmpty());
+        h.advanceMillis(1);
+        assertEquals(TransactionState.TERMINATED, tx.state());
+        assertEquals(List.of(TransactionFailure.TIMEOUT), b.user.failures.stream().map(f -> f.failure()).toList());
+        assertEquals(tx, b.user.failures.get(0).transaction());
+        assertEquals(0, b.layer.transactions().size(), "its place in the table is freed");
+        assertEquals(1, b.metric("unanswered"));
+
+        tx.respond(response(tx, 200));
+        assertTrue(peer.responses().isEmpty(), "a late answer is ignored: the client's Timer F has expired");
+        retransmit();
+        assertEquals(2, b.user.requests.size(), "a later copy is a new request");
+    }
+
+    @Test
+    void rfc3261_17_2_2_proceeding_watchdog_provisionalDoesNotExtendIt() {
+        ServerTransaction tx = receive();
+        h.advanceMillis(10_000);
+        tx.respond(response(tx, 100));
+        h.advanceMillis(22_000);
+
+        assertEquals(TransactionState.TERMINATED, tx.state(), "64*T1 after the request arrived");
+        assertEquals(List.of(TransactionFailure.TIMEOUT), b.user.failures.stream().map(f -> f.failure()).toList());
+    }
+
+    @Test
+    void rfc3261_17_2_2_completed_watchdogCancelledByTheFinalResponse() {
+        ServerTransaction tx = receive();
+        h.advanceMillis(31_000);
+        tx.respond(response(tx, 200));
+        h.advanceMillis(1_000);
+
+        assertEquals(TransactionState.COMPLETED, tx.state(), "Timer J runs, the watchdog does not");
+        h.advance(Duration.ofSeconds(32));
+        assertEquals(TransactionState.TERMINATED, tx.state());
+        assertTrue(b.user.failures.isEmpty());
+        assertEquals(0, b.metric("unanswered"));
+    }
 }
