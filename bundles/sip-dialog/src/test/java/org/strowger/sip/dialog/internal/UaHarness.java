@@ -20,7 +20,7 @@ import org.strowger.sip.dialog.api.IncomingCall;
 import org.strowger.sip.dialog.spi.CallHandler;
 import org.strowger.sip.message.api.SipResponse;
 import org.strowger.sip.transaction.testkit.SequentialIds;
-import org.strowger.sip.transaction.testkit.SimpleMetrics;
+import org.strowger.platform.testkit.SimpleMetrics;
 import org.strowger.sip.transaction.testkit.SipTestNetwork;
 import org.strowger.sip.transaction.testkit.SipTestNode;
 import org.strowger.sip.transaction.testkit.StaticSipResolver;

@@ -1,5 +1,6 @@
 package org.strowger.sip.dns.internal;
 
+import org.strowger.platform.testkit.SimpleMetrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,17 +58,17 @@ class DnsConfigTest {
     @Test
     void theComponentValidatesItsConfigurationInTheConstructor() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DnsSipResolver(
-                Configs.of(DnsConfig.class, Map.of("cacheSize", -1)), new TestMetrics(), new ManualClock()));
+                Configs.of(DnsConfig.class, Map.of("cacheSize", -1)), new SimpleMetrics(), new ManualClock()));
         assertTrue(e.getMessage().contains("cacheSize=-1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new DnsSipResolver(
                 Configs.of(DnsConfig.class, Map.of("servers", new String[] {"127.0.0.1"}, "hostsFile", "target")),
-                new TestMetrics(), new ManualClock()));
+                new SimpleMetrics(), new ManualClock()));
         assertTrue(e.getMessage().contains("hostsFile=target"), e.getMessage());
     }
 
     @Test
     void theComponentStartsAndStopsWithTheSystemServers() {
-        DnsSipResolver r = new DnsSipResolver(Configs.of(DnsConfig.class, Map.of()), new TestMetrics(), new ManualClock());
+        DnsSipResolver r = new DnsSipResolver(Configs.of(DnsConfig.class, Map.of()), new SimpleMetrics(), new ManualClock());
         r.deactivate();
     }
 }

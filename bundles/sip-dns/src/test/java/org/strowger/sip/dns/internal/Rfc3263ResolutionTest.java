@@ -357,8 +357,8 @@ class Rfc3263ResolutionTest {
             assertEquals(queries, r.queries(), "second time from the cache");
             assertTrue(r.cacheHits() >= queries);
             r.failure("sip:nothere.example.test");
-            assertEquals(3, r.metrics.get(DnsMetrics.RESOLUTIONS));
-            assertEquals(1, r.metrics.get(DnsMetrics.FAILURES));
+            assertEquals(3, r.metrics.value(DnsMetrics.RESOLUTIONS));
+            assertEquals(1, r.metrics.value(DnsMetrics.FAILURES));
         }
     }
 }

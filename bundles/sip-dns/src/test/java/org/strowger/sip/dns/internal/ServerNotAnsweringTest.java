@@ -40,8 +40,8 @@ class ServerNotAnsweringTest {
         try (TestResolver r = new TestResolver(nothing, new Random(1), s -> s.withQueryTimeout(TIMEOUT, 2))) {
             SipResolutionException e = r.failure("sip:alice@example.test");
             assertTrue(e.getMessage().contains("example.test") && e.getMessage().contains("did not answer"), e.getMessage());
-            assertTrue(r.metrics.get(DnsMetrics.QUERY_ERRORS) >= 1);
-            assertEquals(1, r.metrics.get(DnsMetrics.FAILURES));
+            assertTrue(r.metrics.value(DnsMetrics.QUERY_ERRORS) >= 1);
+            assertEquals(1, r.metrics.value(DnsMetrics.FAILURES));
         }
     }
 
@@ -52,7 +52,7 @@ class ServerNotAnsweringTest {
                         s -> s.withQueryTimeout(TIMEOUT, 2))) {
             SipResolutionException e = r.failure("sip:alice@example.test:5060;transport=tcp");
             assertTrue(e.getMessage().contains("example.test") && e.getMessage().contains("did not answer"), e.getMessage());
-            assertEquals(0, r.metrics.get(DnsMetrics.CACHE_HITS), "failures are not cached");
+            assertEquals(0, r.metrics.value(DnsMetrics.CACHE_HITS), "failures are not cached");
         }
     }
 
@@ -90,7 +90,7 @@ class ServerNotAnsweringTest {
                     EnumSet.allOf(TargetTransport.class)).toCompletableFuture();
             SipResolutionException e = r.failure("sip:two.example.test");
             assertTrue(e.getMessage().contains("too many"), e.getMessage());
-            assertEquals(1, r.metrics.get(DnsMetrics.REJECTED));
+            assertEquals(1, r.metrics.value(DnsMetrics.REJECTED));
             assertEquals(List.of("UDP 192.0.2.1:5060"), r.targets("sip:192.0.2.1"), "numeric targets need no slot");
             assertTrue(!first.isDone());
         }

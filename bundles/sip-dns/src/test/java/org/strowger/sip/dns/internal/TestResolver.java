@@ -1,5 +1,6 @@
 package org.strowger.sip.dns.internal;
 
+import org.strowger.platform.testkit.SimpleMetrics;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -29,7 +30,7 @@ final class TestResolver implements AutoCloseable {
     /** Bound on every wait for a resolution; generous, never asserted as a duration. */
     static final long WAIT_SECONDS = 20;
 
-    final TestMetrics metrics = new TestMetrics();
+    final SimpleMetrics metrics = new SimpleMetrics();
     final ManualClock clock = new ManualClock();
     final DnsSipResolver resolver;
 
@@ -71,11 +72,11 @@ final class TestResolver implements AutoCloseable {
     }
 
     long queries() {
-        return metrics.get(DnsMetrics.QUERIES);
+        return metrics.value(DnsMetrics.QUERIES);
     }
 
     long cacheHits() {
-        return metrics.get(DnsMetrics.CACHE_HITS);
+        return metrics.value(DnsMetrics.CACHE_HITS);
     }
 
     @Override

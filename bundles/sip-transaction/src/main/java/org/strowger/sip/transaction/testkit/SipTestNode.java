@@ -1,5 +1,6 @@
 package org.strowger.sip.transaction.testkit;
 
+import org.strowger.platform.testkit.SimpleMetrics;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Executor;

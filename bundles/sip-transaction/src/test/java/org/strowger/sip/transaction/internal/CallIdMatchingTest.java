@@ -18,7 +18,7 @@ import org.strowger.sip.transaction.api.ServerTransaction;
 import org.strowger.sip.transaction.api.TransactionState;
 import org.strowger.sip.transaction.testkit.LoopbackSipTransport;
 import org.strowger.sip.transaction.testkit.SequentialIds;
-import org.strowger.sip.transaction.testkit.SimpleMetrics;
+import org.strowger.platform.testkit.SimpleMetrics;
 import org.strowger.sip.transport.api.InboundMessage;
 
 /**

@@ -13,7 +13,7 @@ import org.strowger.sip.message.api.SipResponse;
 import org.strowger.sip.transaction.api.TransactionLayer;
 import org.strowger.sip.transaction.spi.ServerTransactionUser;
 import org.strowger.sip.transaction.testkit.LoopbackSipTransport;
-import org.strowger.sip.transaction.testkit.SimpleMetrics;
+import org.strowger.platform.testkit.SimpleMetrics;
 import org.strowger.sip.transaction.testkit.SipTestNetwork;
 import org.strowger.sip.transaction.testkit.SipTestNode;
 import org.strowger.sip.transaction.testkit.StaticSipResolver;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.strowger.sip.message.api.SipRequest;
 import org.strowger.sip.transaction.testkit.LoopbackSipTransport;
 import org.strowger.sip.transaction.testkit.SequentialIds;
-import org.strowger.sip.transaction.testkit.SimpleMetrics;
+import org.strowger.platform.testkit.SimpleMetrics;
 import org.strowger.sip.transaction.testkit.SingleSerialExecutors;
 import org.strowger.sip.transport.api.Flow;
 import org.strowger.sip.transport.api.Transport;

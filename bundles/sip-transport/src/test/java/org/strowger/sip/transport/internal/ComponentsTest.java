@@ -1,5 +1,6 @@
 package org.strowger.sip.transport.internal;
 
+import org.strowger.platform.testkit.SimpleMetrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,7 +43,7 @@ class ComponentsTest {
     @Test
     void listenerConfigurationAppearsAndDisappears() {
         SipTransportComponent transport = new SipTransportComponent(
-                Configs.of(TransportConfig.class, Map.of("ioThreads", 1, "shutdownTimeout", 200)), new TestMetrics(), TIMER, EXECUTORS);
+                Configs.of(TransportConfig.class, Map.of("ioThreads", 1, "shutdownTimeout", 200)), new SimpleMetrics(), TIMER, EXECUTORS);
         try {
             SipListenerComponent udp = new SipListenerComponent(
                     listener(Map.of("name", "udp", "host", "127.0.0.1", "port", "0")), transport);
@@ -87,7 +88,7 @@ class ComponentsTest {
     @Test
     void transportValidationFailsFast() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SipTransportComponent(
-                Configs.of(TransportConfig.class, Map.of("maxBodySize", 100_000)), new TestMetrics(), TIMER, EXECUTORS));
+                Configs.of(TransportConfig.class, Map.of("maxBodySize", 100_000)), new SimpleMetrics(), TIMER, EXECUTORS));
         assertTrue(e.getMessage().contains("maxBodySize=100000") && e.getMessage().contains("etc/org.strowger.sip.transport.cfg"),
                 e.getMessage());
         assertEquals(TransportSettings.defaults(), TransportSettings.from(Configs.of(TransportConfig.class, Map.of())),

@@ -1,5 +1,6 @@
 package org.strowger.sip.transport.internal;
 
+import org.strowger.platform.testkit.SimpleMetrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,7 @@ class LocalAddressesTest {
     private final Interfaces interfaces = new Interfaces();
     private final ManualTimerService timer = new ManualTimerService(new ManualClock());
     private final Listeners listeners;
-    private final TestMetrics metrics = new TestMetrics();
+    private final SimpleMetrics metrics = new SimpleMetrics();
 
     LocalAddressesTest() {
         interfaces.addresses.add(ip("192.0.2.10"));

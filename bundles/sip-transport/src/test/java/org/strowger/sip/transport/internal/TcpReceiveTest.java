@@ -118,7 +118,7 @@ class TcpReceiveTest {
         assertEquals("\r\n", out(ch));
         assertNull(out(ch));
         assertTrue(ch.isActive());
-        assertEquals(1, w.metrics.get("sip.transport.tcp.keepalives"));
+        assertEquals(1, w.metrics.value("sip.transport.tcp.keepalives"));
     }
 
     @Test
@@ -130,7 +130,7 @@ class TcpReceiveTest {
         assertTrue(answer.contains("received=198.51.100.7"), answer);
         assertFalse(ch.isActive(), "closed after the answer");
         assertTrue(w.delivered.isEmpty());
-        assertEquals(1, w.metrics.get("sip.transport.tcp.parse_errors"));
+        assertEquals(1, w.metrics.value("sip.transport.tcp.parse_errors"));
         assertEquals(0, listener.info().openConnections());
     }
 
@@ -168,7 +168,7 @@ class TcpReceiveTest {
         write(ch, "\u0016\u0003\u0001 TLS hello? \r\n\r\n");
         assertNull(out(ch));
         assertFalse(ch.isActive());
-        assertEquals(1, w.metrics.get("sip.transport.tcp.parse_errors"));
+        assertEquals(1, w.metrics.value("sip.transport.tcp.parse_errors"));
     }
 
     @Test
@@ -181,7 +181,7 @@ class TcpReceiveTest {
         assertTrue(b.isActive());
         assertFalse(c.isActive(), "third connection from one IP with maxConnectionsPerSource=2");
         assertTrue(other.isActive());
-        assertEquals(1, w.metrics.get("sip.transport.tcp.connections_refused"));
+        assertEquals(1, w.metrics.value("sip.transport.tcp.connections_refused"));
         assertEquals(3, listener.info().openConnections());
         a.close();
         EmbeddedChannel d = connect(new InetSocketAddress("198.51.100.7", 4));
@@ -228,8 +228,8 @@ class TcpReceiveTest {
         assertFalse(ch.isActive(), "closed 10 s (tcpMessageTimeout) after the message started");
         assertNull(out(ch), "nothing complete to answer");
         assertTrue(w.delivered.isEmpty());
-        assertEquals(1, w.metrics.get("sip.transport.tcp.message_timeouts"));
-        assertEquals(0, w.metrics.get("sip.transport.tcp.parse_errors"));
+        assertEquals(1, w.metrics.value("sip.transport.tcp.message_timeouts"));
+        assertEquals(0, w.metrics.value("sip.transport.tcp.parse_errors"));
         assertEquals(0, listener.info().openConnections());
     }
 
@@ -248,7 +248,7 @@ class TcpReceiveTest {
         assertEquals(2, w.delivered.size());
         elapse(ch, 60);
         assertTrue(ch.isActive(), "no deadline between messages");
-        assertEquals(0, w.metrics.get("sip.transport.tcp.message_timeouts"));
+        assertEquals(0, w.metrics.value("sip.transport.tcp.message_timeouts"));
     }
 
     @Test
@@ -259,6 +259,6 @@ class TcpReceiveTest {
         assertTrue(ch.isActive());
         write(ch, "\r\n");
         assertEquals("\r\n", out(ch));
-        assertEquals(0, w.metrics.get("sip.transport.tcp.message_timeouts"));
+        assertEquals(0, w.metrics.value("sip.transport.tcp.message_timeouts"));
     }
 }

@@ -1,5 +1,6 @@
 package org.strowger.sip.transport.internal;
 
+import org.strowger.platform.testkit.SimpleMetrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,7 +44,7 @@ class TransportSocketTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final int TIMEOUT_MS = 5000;
 
-    private final TestMetrics metrics = new TestMetrics();
+    private final SimpleMetrics metrics = new SimpleMetrics();
     private final BlockingQueue<InboundMessage> received = new LinkedBlockingQueue<>();
     private TransportCore core;
 
@@ -286,7 +287,7 @@ class TransportSocketTest {
                 c.setSoTimeout(TIMEOUT_MS);
                 assertEquals(-1, c.getInputStream().read(), "third connection from 127.0.0.1 is closed");
             }
-            assertEquals(1, metrics.get("sip.transport.tcp.connections_refused"));
+            assertEquals(1, metrics.value("sip.transport.tcp.connections_refused"));
             a.setSoTimeout(TIMEOUT_MS);
             a.getOutputStream().write(bytes("\r\n\r\n"));
             assertEquals('\r', a.getInputStream().read(), "admitted connections keep working");

@@ -1,5 +1,6 @@
 package org.strowger.sip.transport.internal;
 
+import org.strowger.platform.testkit.SimpleMetrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,7 +49,7 @@ class UdpReadersTest {
     private static final int TIMEOUT_MS = 5000;
     private static final int PEERS = 40;
 
-    private final TestMetrics metrics = new TestMetrics();
+    private final SimpleMetrics metrics = new SimpleMetrics();
     private final Set<String> handlerThreads = ConcurrentHashMap.newKeySet();
     private TransportCore core;
 

@@ -83,7 +83,7 @@ class UdpReceiveTest {
     }
 
     private long counter(String name) {
-        return w.metrics.get("sip.transport.udp." + name);
+        return w.metrics.value("sip.transport.udp." + name);
     }
 
     @Test

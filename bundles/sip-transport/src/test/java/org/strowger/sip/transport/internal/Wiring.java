@@ -1,5 +1,6 @@
 package org.strowger.sip.transport.internal;
 
+import org.strowger.platform.testkit.SimpleMetrics;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.strowger.platform.api.Clock;
@@ -10,7 +11,7 @@ import org.strowger.sip.transport.api.InboundMessage;
 /** The inbound/outbound objects of a transport without I/O threads, for EmbeddedChannel tests. */
 final class Wiring {
 
-    final TestMetrics metrics = new TestMetrics();
+    final SimpleMetrics metrics = new SimpleMetrics();
     final TransportSettings settings;
     final Listeners listeners = new Listeners();
     final Tracer tracer = new Tracer();
