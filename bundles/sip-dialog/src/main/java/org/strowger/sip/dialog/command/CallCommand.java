@@ -5,10 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -79,37 +78,46 @@ public class CallCommand implements Action {
         if (no100rel) {
             options = options.withReliableProvisionals(CallOptions.Use.OFF);
         }
-        CompletableFuture<String> outcome = new CompletableFuture<>();
+        // the listener runs on the call's executor, whose System.out is not this shell session:
+        // it only queues lines; this thread prints them
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        String done = "\u0000done";
         CallListener listener = new CallListener() {
             @Override
             public void onProgress(Call call, SipResponse response) {
-                out.println(response.statusCode() + " " + response.reasonPhrase());
+                lines.add(response.statusCode() + " " + response.reasonPhrase());
             }
 
             @Override
             public void onAnswered(Call call, SipResponse response) {
-                out.println(response.statusCode() + " " + response.reasonPhrase() + " — answered, ACK sent");
+                lines.add(response.statusCode() + " " + response.reasonPhrase() + " — answered, ACK sent");
                 if (hangupAfter > 0) {
                     timers.schedule(Duration.ofSeconds(hangupAfter), Runnable::run, call::hangup); // hangup() hops itself
                 }
-                outcome.complete("answered");
+                lines.add(done);
             }
 
             @Override
             public void onEnded(Call call, EndReason reason, SipResponse finalResponse) {
-                outcome.complete("ended: " + reason + (finalResponse == null ? ""
+                lines.add("ended: " + reason + (finalResponse == null ? ""
                         : " (" + finalResponse.statusCode() + " " + finalResponse.reasonPhrase() + ")"));
+                lines.add(done);
             }
         };
         NameAddr fromAddr = from == null ? null : NameAddr.of(Uri.parse(from));
         OutgoingCall call = userAgent.call(new CallRequest(uri, fromAddr, null, offer, options), listener);
         out.println("calling " + uri + " (Call-ID " + call.callId() + ")");
-        try {
-            out.println(outcome.get(wait, TimeUnit.SECONDS));
-        } catch (TimeoutException e) {
-            out.println("no answer after " + wait + " s; the call goes on (sip:hangup " + call.callId() + ")");
-        } catch (ExecutionException e) {
-            out.println("failed: " + e.getCause());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(wait);
+        while (true) {
+            String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                out.println("no answer after " + wait + " s; the call goes on (sip:hangup " + call.callId() + ")");
+                break;
+            }
+            if (line.equals(done)) {
+                break;
+            }
+            out.println(line);
         }
         return null;
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -76,6 +77,8 @@ final class UaCore implements ServerTransactionUser {
     private volatile UasRequestValidator validator;
     private final ConcurrentMap<SessionKey, AbstractCall> calls = new ConcurrentHashMap<>();
     private final ConcurrentMap<ServerTransaction, AbstractCall> pendingInvites = new ConcurrentHashMap<>();
+    /** Calls not ended yet: what {@code maxCalls} limits (ended calls linger 64·T1 in {@link #calls}). */
+    private final AtomicInteger liveCalls = new AtomicInteger();
     final UaMetrics metrics;
 
     UaCore(TransactionLayer transactions, SipTransport transport, SipResolver resolver, TimerService timers, Ids ids,
@@ -163,7 +166,7 @@ final class UaCore implements ServerTransactionUser {
     }
 
     private void newIncomingCall(ServerTransaction tx) {
-        if (calls.size() >= settings.maxCalls()) {
+        if (liveCalls.get() >= settings.maxCalls()) {
             SipResponse busy = response(tx.request(), 503, "Service Unavailable: call limit reached");
             busy.addHeader(HeaderNames.RETRY_AFTER, "5");
             metrics.refused(503);
@@ -175,6 +178,7 @@ final class UaCore implements ServerTransactionUser {
             return; // answered 422 (RFC 4028) already
         }
         calls.put(call.key(), call);
+        liveCalls.incrementAndGet();
         pendingInvites.put(tx, call);
         metrics.incoming.increment();
         CallHandler h = handler.get();
@@ -251,12 +255,9 @@ final class UaCore implements ServerTransactionUser {
         pendingInvites.remove(tx);
     }
 
-    void register(AbstractCall call) {
-        calls.put(call.key(), call);
-    }
-
     /** A call ended: keep it 64·T1 to absorb 2xx retransmissions and late requests, then forget it. */
     void ended(AbstractCall call) {
+        liveCalls.decrementAndGet();
         timers.schedule(settings.t1().multipliedBy(64), call.executor(), () -> {
             calls.remove(call.key(), call);
             pendingInvites.values().removeIf(c -> c == call);
@@ -279,13 +280,14 @@ final class UaCore implements ServerTransactionUser {
     // ---- UAC side ----------------------------------------------------------------------------
 
     OutgoingCall call(CallRequest request, CallListener listener) {
-        if (calls.size() >= settings.maxCalls()) {
+        if (liveCalls.get() >= settings.maxCalls()) {
             throw new IllegalStateException("call limit reached (" + settings.maxCalls() + " calls); raise maxCalls in "
                     + UaConfig.PID);
         }
         String callId = ids.newCallId();
         OutgoingCallImpl call = new OutgoingCallImpl(this, callId, ids.newTag(), request, listener);
         calls.put(call.key(), call);
+        liveCalls.incrementAndGet();
         metrics.outgoing.increment();
         call.executor().execute(call::start);
         return call;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,9 +14,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,19 +42,19 @@ import org.strowger.sip.transport.api.SipTransport;
 
 /**
  * The user agent as a DS component: the {@link UserAgent} service for applications and the
- * {@link ServerTransactionUser} of the transaction layer. The logic is in {@link UaCore} and the
+ * {@link ServerTransactionUser} of the transaction layer. The {@link CallHandler} is bound by
+ * {@link CallHandlerBinding}, a component of its own (an application requiring {@code UserAgent}
+ * would otherwise be an SCR cycle). The logic is in {@link UaCore} and the
  * call classes; this class wires and forwards.
  */
-@Component(service = {UserAgent.class, ServerTransactionUser.class}, configurationPid = UaConfig.PID,
+@Component(service = {UserAgent.class, ServerTransactionUser.class, CallHandlerHost.class}, configurationPid = UaConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = UaConfig.class)
-public final class UserAgentComponent implements UserAgent, ServerTransactionUser {
+public final class UserAgentComponent implements UserAgent, ServerTransactionUser, CallHandlerHost {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserAgentComponent.class);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile CallHandler callHandler;
+    private final AtomicReference<CallHandler> callHandler = new AtomicReference<>();
 
     private final UaCore core;
 
@@ -66,9 +64,20 @@ public final class UserAgentComponent implements UserAgent, ServerTransactionUse
             @Reference Clock clock, @Reference Metrics metrics, UaConfig config) {
         UaSettings settings = UaSettings.from(config);
         this.core = new UaCore(transactions, transport, resolver, timers, ids, clock, metrics, settings,
-                () -> callHandler, new SecureRandom(), new MergedRequestDetector(clock, Duration.ofSeconds(32), 100_000));
+                callHandler::get, new SecureRandom(), new MergedRequestDetector(clock, Duration.ofSeconds(32), 100_000));
         LOG.debug("user agent started: allow={} supported={} sessionTimer={} 100rel={}", settings.allowHeader(),
                 settings.supportedHeader(), settings.sessionTimers().use(), settings.reliable());
+    }
+
+    /** Called by {@link CallHandlerBinding}. */
+    @Override
+    public void setCallHandler(CallHandler handler) {
+        callHandler.set(handler);
+    }
+
+    @Override
+    public void clearCallHandler(CallHandler handler) {
+        callHandler.compareAndSet(handler, null);
     }
 
     /** Configuration changed: new settings for new requests and calls, live calls untouched. */

@@ -17,16 +17,16 @@ public record LayerSettings(SipTimers timers, Duration trying100Delay, int maxTr
         int maxTransactionsPerSource) {
 
     /** The default of {@code maxTransactionsPerSource}. */
-    public static final int DEFAULT_MAX_TRANSACTIONS_PER_SOURCE = 5000;
+    public static final int DEFAULT_MAX_TRANSACTIONS_PER_SOURCE = 250_000;
 
     /**
-     * T1 500 ms, T2 4 s, T4 5 s, 100 Trying after 200 ms, 100000 transactions, Retry-After 5 s, 5000
+     * T1 500 ms, T2 4 s, T4 5 s, 100 Trying after 200 ms, 500000 transactions, Retry-After 5 s, 250000
      * server transactions per source.
      */
-    public static final LayerSettings DEFAULTS = new LayerSettings(SipTimers.DEFAULTS, Duration.ofMillis(200), 100_000, 5,
+    public static final LayerSettings DEFAULTS = new LayerSettings(SipTimers.DEFAULTS, Duration.ofMillis(200), 500_000, 5,
             DEFAULT_MAX_TRANSACTIONS_PER_SOURCE);
 
-    /** Settings with the default {@code maxTransactionsPerSource} (5000). */
+    /** Settings with the default {@code maxTransactionsPerSource} (250000). */
     public LayerSettings(SipTimers timers, Duration trying100Delay, int maxTransactions, int retryAfterSeconds) {
         this(timers, trying100Delay, maxTransactions, retryAfterSeconds, DEFAULT_MAX_TRANSACTIONS_PER_SOURCE);
     }

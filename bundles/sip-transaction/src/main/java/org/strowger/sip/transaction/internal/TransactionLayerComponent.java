@@ -10,9 +10,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,15 +37,15 @@ import org.strowger.sip.transport.spi.SipMessageHandler;
  * {@link TransactionLayer} and, with {@code service.ranking 0}, the transport's
  * {@link SipMessageHandler} (the stateless placeholder core has -100 and loses).
  *
- * <p>The {@link ServerTransactionUser} is a dynamic, optional, greedy reference (the highest ranking
- * wins, replaced live): the dialog layer references {@code TransactionLayer} statically and provides
- * the user, so a static reference here would be an SCR cycle. While none is bound new requests get
- * 503 with Retry-After. A configuration change restarts the layer (live transactions are dropped).
+ * <p>The {@link ServerTransactionUser} is bound by {@link TransactionUserBinding} (dynamic, optional,
+ * greedy: the highest ranking wins, replaced live), a component of its own so that binding it never
+ * happens while this one is being activated (an SCR cycle: the user requires {@code TransactionLayer}).
+ * While none is bound new requests get 503 with Retry-After. A configuration change restarts the layer (live transactions are dropped).
  */
-@Component(service = {TransactionLayer.class, SipMessageHandler.class}, configurationPid = TransactionLayerConfig.PID,
+@Component(service = {TransactionLayer.class, SipMessageHandler.class, TransactionUserHost.class}, configurationPid = TransactionLayerConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, property = "service.ranking:Integer=0")
 @Designate(ocd = TransactionLayerConfig.class)
-public final class TransactionLayerComponent implements TransactionLayer, SipMessageHandler {
+public final class TransactionLayerComponent implements TransactionLayer, SipMessageHandler, TransactionUserHost {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransactionLayerComponent.class);
 
@@ -70,16 +67,15 @@ public final class TransactionLayerComponent implements TransactionLayer, SipMes
         LOG.debug("sip transaction layer started: {}", settings);
     }
 
-    @Reference(name = "user", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindUser(ServerTransactionUser user) {
+    /** Called by {@link TransactionUserBinding}. */
+    @Override
+    public void setUser(ServerTransactionUser user) {
         layer.setUser(user);
-        LOG.debug("server transaction user bound: {}", user.getClass().getName());
     }
 
-    void unbindUser(ServerTransactionUser user) {
+    @Override
+    public void clearUser(ServerTransactionUser user) {
         layer.clearUser(user);
-        LOG.debug("server transaction user unbound: {}", user.getClass().getName());
     }
 
     @Deactivate

@@ -30,7 +30,7 @@ public @interface TransactionLayerConfig {
 
     @AttributeDefinition(name = "Max transactions", description = "Live transactions (client and server) at most. Past "
             + "it new requests are answered 503 with Retry-After and new client transactions get a synthesized 503.")
-    int maxTransactions() default 100000;
+    int maxTransactions() default 500000;
 
     @AttributeDefinition(name = "Retry-After", description = "Seconds in the Retry-After of the 503 answers the layer "
             + "sends itself (overload, no transaction user, call executor queue full).")

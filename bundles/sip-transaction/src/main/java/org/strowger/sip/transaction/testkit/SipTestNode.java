@@ -35,7 +35,7 @@ public final class SipTestNode {
     }
 
     /**
-     * A node with other timers and the default limit of 100000 live transactions.
+     * A node with other timers and the default limits (500000 live transactions, 250000 per source).
      *
      * @param t1             RTT estimate (RFC 3261 §17.1.1.1), &gt; 0
      * @param t2             cap of the retransmission intervals, ≥ t1

@@ -46,15 +46,18 @@ class ComponentTest {
     }
 
     @Test
-    void descriptor_providesLayerAndHandlerWithRankingZero_userDynamicOptionalGreedy() throws IOException {
+    void descriptor_providesLayerAndHandlerWithRankingZero_userBoundByItsOwnComponent() throws IOException {
         String xml = resource("OSGI-INF/org.strowger.sip.transaction.internal.TransactionLayerComponent.xml");
 
         assertTrue(xml.contains("<property name=\"service.ranking\" type=\"Integer\" value=\"0\"/>"), xml);
         assertTrue(xml.contains("<provide interface=\"org.strowger.sip.transaction.api.TransactionLayer\"/>"));
         assertTrue(xml.contains("<provide interface=\"org.strowger.sip.transport.spi.SipMessageHandler\"/>"));
         assertTrue(xml.contains("configuration-pid=\"org.strowger.sip.transaction\""));
-        assertTrue(xml.matches("(?s).*<reference name=\"user\" cardinality=\"0..1\" policy=\"dynamic\""
-                + " interface=\"org.strowger.sip.transaction.spi.ServerTransactionUser\".*policy-option=\"greedy\".*"), xml);
+        assertTrue(!xml.contains("ServerTransactionUser"), "the user is bound by a component of its own (SCR cycle)");
+        String binding = resource("OSGI-INF/org.strowger.sip.transaction.internal.TransactionUserBinding.xml");
+        assertTrue(binding.matches("(?s).*<reference name=\"user\" cardinality=\"0..1\" policy=\"dynamic\""
+                + " interface=\"org.strowger.sip.transaction.spi.ServerTransactionUser\".*policy-option=\"greedy\".*"), binding);
+        assertTrue(binding.contains("interface=\"org.strowger.sip.transaction.internal.TransactionUserHost\""), binding);
         for (String name : new String[] {"transport", "timer", "executors", "ids", "metrics", "clock", "resolver"}) {
             assertTrue(xml.matches("(?s).*<reference name=\"" + name + "\" interface=\"[^\"]+\" parameter=\"\\d\"/>.*"),
                     name + " is a static mandatory constructor reference");
@@ -74,9 +77,9 @@ class ComponentTest {
         assertEquals(Duration.ofSeconds(4), s.timers().t2());
         assertEquals(Duration.ofSeconds(5), s.timers().t4());
         assertEquals(Duration.ofMillis(200), s.trying100Delay());
-        assertEquals(100_000, s.maxTransactions());
+        assertEquals(500_000, s.maxTransactions());
         assertEquals(5, s.retryAfterSeconds());
-        assertEquals(5000, s.maxTransactionsPerSource());
+        assertEquals(250_000, s.maxTransactionsPerSource());
     }
 
     @Test
@@ -101,14 +104,14 @@ class ComponentTest {
                 transport, h.timers, new SingleSerialExecutors(h.executor), new SequentialIds("c"), new SimpleMetrics(), h.clock,
                 h.resolver);
         RecordingServerUser user = new RecordingServerUser();
-        component.bindUser(user);
+        new TransactionUserBinding(component).bindUser(user);
         component.onMessage(new InboundMessage(Messages.incoming("INVITE", "comp", 1, "z9hG4bK-comp"),
                 new Flow(Transport.UDP, transport.address(), peer.address, 0), 0));
 
         assertEquals(1, user.requests.size());
         assertEquals(1, component.transactions().size());
         assertEquals(100, transport.last().response().statusCode(), "trying100Delay = 0: 100 Trying at once");
-        component.unbindUser(user);
+        new TransactionUserBinding(component).unbindUser(user);
         component.onMessage(new InboundMessage(Messages.incoming("OPTIONS", "comp2", 1, "z9hG4bK-comp2"),
                 new Flow(Transport.UDP, transport.address(), peer.address, 0), 0));
         assertEquals(503, transport.last().response().statusCode());
