@@ -208,6 +208,12 @@ class RobustnessTest {
         assertEquals(503, second.endResponse.statusCode());
         assertTrue(small.node.transport().sent(s -> s.isResponse(503)).get(0).response().hasHeader("Retry-After"));
         assertNull(first.ended);
+        // the limit counts live calls: an ended call (kept 64*T1 for retransmissions) does not count
+        small.lastIncoming().reject(486, "Busy Here");
+        Recorder third = new Recorder();
+        alice.core.call(CallRequest.to(Uri.parse(small.uri("x")), UaHarness.sdp("alice", 1)), third);
+        assertNull(third.ended, "accepted: the first call has ended");
+        assertEquals(CallState.EARLY, small.lastIncoming().state());
     }
 
     @Test
