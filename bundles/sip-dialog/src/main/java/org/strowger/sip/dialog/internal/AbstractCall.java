@@ -424,18 +424,27 @@ abstract class AbstractCall implements Call {
         return pendingReinvite == null && pendingIncomingReinvite == null && !okRetransmitter.isPending();
     }
 
-    /** §14.1: send a re-INVITE; on 491 retry once after the random back-off. */
-    void sendReinvite(Body offer, CompletableFuture<SipResponse> result) {
-        SipRequest invite = currentDialog().newRequest(SipMethod.INVITE, -1);
-        core.addCapabilities(invite);
-        invite.removeHeader(HeaderNames.ACCEPT);
+    /**
+     * A re-INVITE or UPDATE in the dialog (§14.1, RFC 3311 §5.1): Allow and Supported, the offer if
+     * any (recorded for offer/answer), the session-timer headers of a timed session (RFC 4028 §7.4).
+     */
+    private SipRequest sessionRequest(SipMethod method, Body offer) {
+        SipRequest r = currentDialog().newRequest(method, -1);
+        core.addCapabilities(r);
+        r.removeHeader(HeaderNames.ACCEPT);
         if (offer != null) {
-            invite.setBody(offer.contentType(), offer.content());
+            r.setBody(offer.contentType(), offer.content());
             localBody = offer;
             offerAnswer.localBody();
         }
-        session.addHeaders(invite, timerPolicy);
-        core.decorate(invite);
+        session.addHeaders(r, timerPolicy);
+        core.decorate(r);
+        return r;
+    }
+
+    /** §14.1: send a re-INVITE; on 491 retry once after the random back-off. */
+    void sendReinvite(Body offer, CompletableFuture<SipResponse> result) {
+        SipRequest invite = sessionRequest(SipMethod.INVITE, offer);
         pendingReinvite = core.transactions.sendRequest(invite, guarded("re-INVITE", (tx, response) ->
                 onReinviteResponse(tx, invite, response, offer, result)));
     }
@@ -540,16 +549,7 @@ abstract class AbstractCall implements Call {
     }
 
     void sendUpdate(Body offer, CompletableFuture<SipResponse> result) {
-        SipRequest update = currentDialog().newRequest(SipMethod.UPDATE, -1);
-        core.addCapabilities(update);
-        update.removeHeader(HeaderNames.ACCEPT);
-        if (offer != null) {
-            update.setBody(offer.contentType(), offer.content());
-            localBody = offer;
-            offerAnswer.localBody();
-        }
-        session.addHeaders(update, timerPolicy);
-        core.decorate(update);
+        SipRequest update = sessionRequest(SipMethod.UPDATE, offer);
         core.transactions.sendRequest(update, guarded("UPDATE", (tx, response) -> {
             if (response.statusCode() < 200) {
                 return;
