@@ -17,17 +17,6 @@ final class AckBuilder {
     }
 
     static SipRequest forNon2xx(SipRequest invite, SipResponse response) {
-        SipRequest ack = new SipRequest(SipMethod.ACK, invite.requestUri());
-        ack.addHeader(HeaderNames.VIA, invite.topVia().toString());
-        Integer maxForwards = invite.maxForwards();
-        ack.addHeader(HeaderNames.MAX_FORWARDS, Integer.toString(maxForwards == null ? 70 : maxForwards));
-        for (String route : invite.headerValues(HeaderNames.ROUTE)) {
-            ack.addHeader(HeaderNames.ROUTE, route);
-        }
-        ack.addHeader(HeaderNames.FROM, invite.header(HeaderNames.FROM));
-        ack.addHeader(HeaderNames.TO, response.header(HeaderNames.TO));
-        ack.addHeader(HeaderNames.CALL_ID, invite.callId());
-        ack.addHeader(HeaderNames.CSEQ, invite.cseq().sequence() + " " + SipMethod.ACK.name());
-        return ack;
+        return DerivedRequest.of(SipMethod.ACK, invite, response.header(HeaderNames.TO));
     }
 }

@@ -16,17 +16,7 @@ final class CancelBuilder {
 
     /** @param reason a Reason header value, or {@code null} for none */
     static SipRequest cancel(SipRequest request, String reason) {
-        SipRequest cancel = new SipRequest(SipMethod.CANCEL, request.requestUri());
-        cancel.addHeader(HeaderNames.VIA, request.topVia().toString());
-        Integer maxForwards = request.maxForwards();
-        cancel.addHeader(HeaderNames.MAX_FORWARDS, Integer.toString(maxForwards == null ? 70 : maxForwards));
-        for (String route : request.headerValues(HeaderNames.ROUTE)) {
-            cancel.addHeader(HeaderNames.ROUTE, route);
-        }
-        cancel.addHeader(HeaderNames.FROM, request.header(HeaderNames.FROM));
-        cancel.addHeader(HeaderNames.TO, request.header(HeaderNames.TO));
-        cancel.addHeader(HeaderNames.CALL_ID, request.callId());
-        cancel.addHeader(HeaderNames.CSEQ, request.cseq().sequence() + " " + SipMethod.CANCEL.name());
+        SipRequest cancel = DerivedRequest.of(SipMethod.CANCEL, request, request.header(HeaderNames.TO));
         if (reason != null && !reason.isBlank()) {
             cancel.addHeader("Reason", reason);
         }
