@@ -72,11 +72,6 @@ final class CachingResolver implements Resolver {
         return mine.thenApply(m -> answerTo(query, m));
     }
 
-    @Override
-    public CompletionStage<Message> sendAsync(Message query) {
-        throw new UnsupportedOperationException("use sendAsync(query, executor): the executor is the resolver's own");
-    }
-
     /** A private copy of a shared answer, carrying the id of the query it answers. */
     private static Message answerTo(Message query, Message answer) {
         Message copy = answer.clone();
